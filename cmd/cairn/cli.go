@@ -1,0 +1,221 @@
+package main
+
+import (
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/cairn-vm/cairn/program"
+	"github.com/cairn-vm/cairn/runner"
+	"github.com/cairn-vm/cairn/trace"
+	"github.com/cairn-vm/cairn/vm/memory"
+)
+
+//go:embed example/example.json
+var exampleProgram []byte
+
+const usage = `usage: cairn <command> [flags]
+
+commands:
+  run      execute a compiled Cairo Zero program (cairo-run's flags);
+           with no arguments, runs an embedded example
+`
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		args = []string{"run"}
+	}
+	switch args[0] {
+	case "run":
+		return runCmd(args[1:], stdout, stderr)
+	case "-h", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "cairn: unknown command %q\n%s", args[0], usage)
+	return 2
+}
+
+type runFlags struct {
+	program, layout, traceFile, memoryFile, programInput string
+	printOutput, printInfo, relocatePrints               bool
+	secureRun, noSecureRun, allowMissing                 bool
+	steps, minSteps                                      uint64
+}
+
+func parseRunFlags(args []string, stderr io.Writer) (*runFlags, bool, error) {
+	f := &runFlags{}
+	fs := flag.NewFlagSet("cairn run", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&f.program, "program", "", "compiled program JSON (also accepted as a positional argument)")
+	fs.StringVar(&f.layout, "layout", "plain", "layout: "+strings.Join(layoutNames(), ", "))
+	fs.BoolVar(&f.printOutput, "print_output", false, "print the program output")
+	fs.BoolVar(&f.printInfo, "print_info", false, "print steps, memory cells and registers")
+	fs.BoolVar(&f.relocatePrints, "relocate_prints", false, "print registers after relocation")
+	fs.StringVar(&f.traceFile, "trace_file", "", "write the binary trace here")
+	fs.StringVar(&f.memoryFile, "memory_file", "", "write the binary memory here")
+	fs.StringVar(&f.programInput, "program_input", "", "JSON file hints see as program_input")
+	fs.Uint64Var(&f.steps, "steps", 0, "maximum steps to reach the end; then run to exactly this many")
+	fs.Uint64Var(&f.minSteps, "min_steps", 0, "minimum number of steps")
+	fs.BoolVar(&f.secureRun, "secure_run", false, "run the secure-run checks (default outside proof mode)")
+	fs.BoolVar(&f.noSecureRun, "no_secure_run", false, "skip the secure-run checks")
+	fs.BoolVar(&f.allowMissing, "allow_missing_builtins", false, "allow builtins the layout lacks")
+	rest := args
+	example := len(args) == 0
+	for {
+		if err := fs.Parse(rest); err != nil {
+			return nil, false, err
+		}
+		rest = fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if f.program != "" {
+			return nil, false, fmt.Errorf("unexpected argument %q", rest[0])
+		}
+		f.program, rest = rest[0], rest[1:]
+	}
+	return f, example, nil
+}
+
+func runCmd(args []string, stdout, stderr io.Writer) int {
+	f, example, err := parseRunFlags(args, stderr)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		fmt.Fprintf(stderr, "cairn run: %v\n", err)
+		return 2
+	}
+	var data []byte
+	switch {
+	case example:
+		data = exampleProgram
+		f.layout, f.printOutput = "small", true
+		fmt.Fprintln(stdout, "Running the embedded example (cmd/cairn/example/example.cairo) on the small layout.")
+	case f.program == "":
+		fmt.Fprintln(stderr, "cairn run: --program is required")
+		return 2
+	default:
+		if data, err = os.ReadFile(f.program); err != nil {
+			fmt.Fprintf(stderr, "Error: %v\n", err)
+			return 1
+		}
+	}
+	prog, err := program.Load(data)
+	if err != nil {
+		fmt.Fprintf(stderr, "Error: %v\n", err)
+		return 1
+	}
+	cfg := runner.Config{Layout: f.layout, Steps: f.steps, MinSteps: f.minSteps, Trace: f.traceFile != ""}
+	if f.noSecureRun {
+		no := false
+		cfg.SecureRun = &no
+	}
+	if f.allowMissing {
+		yes := true
+		cfg.AllowMissingBuiltins = &yes
+	}
+	if f.programInput != "" {
+		raw, err := os.ReadFile(f.programInput)
+		if err != nil {
+			fmt.Fprintf(stderr, "Error: %v\n", err)
+			return 1
+		}
+		if err := json.Unmarshal(raw, &cfg.ProgramInput); err != nil {
+			fmt.Fprintf(stderr, "Error: --program_input: %v\n", err)
+			return 1
+		}
+	}
+	r, err := runner.New(prog, cfg)
+	if err != nil {
+		fmt.Fprintf(stderr, "Error: %v\n", err)
+		return 1
+	}
+	if err := r.Run(); err != nil {
+		fmt.Fprintln(stderr, r.FormatError(err))
+		return 1
+	}
+	if err := r.Relocate(); err != nil {
+		fmt.Fprintln(stderr, r.FormatError(err))
+		return 1
+	}
+	if f.printOutput {
+		printOutput(stdout, r)
+	}
+	if f.printInfo {
+		printInfo(stdout, r, f.relocatePrints)
+	}
+	if f.traceFile != "" {
+		t, err := r.RelocatedTrace()
+		if err == nil {
+			err = writeFile(f.traceFile, func(w io.Writer) error { return trace.WriteTrace(w, t) })
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "Error: %v\n", err)
+			return 1
+		}
+	}
+	if f.memoryFile != "" {
+		cells, err := r.Mem.Relocated(r.Relocation)
+		if err == nil {
+			err = writeFile(f.memoryFile, func(w io.Writer) error { return trace.WriteMemory(w, cells) })
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "Error: %v\n", err)
+			return 1
+		}
+	}
+	return 0
+}
+
+func writeFile(name string, write func(io.Writer) error) error {
+	fh, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	if err := write(fh); err != nil {
+		fh.Close()
+		return err
+	}
+	return fh.Close()
+}
+
+func printOutput(w io.Writer, r *runner.Runner) {
+	out, ok := r.Output()
+	if !ok {
+		return
+	}
+	fmt.Fprintln(w, "Program output:")
+	for _, v := range out {
+		switch {
+		case v.IsFelt():
+			fmt.Fprintf(w, "  %s\n", v.MustFelt().Signed())
+		case v.IsPtr():
+			fmt.Fprintf(w, "  %v\n", v)
+		default:
+			fmt.Fprintln(w, "  <missing>")
+		}
+	}
+	fmt.Fprintln(w)
+}
+
+func printInfo(w io.Writer, r *runner.Runner, relocated bool) {
+	reg := func(p memory.Ptr) string {
+		if relocated {
+			if a, err := r.Relocation.Ptr(p); err == nil {
+				return fmt.Sprint(a)
+			}
+		}
+		return p.String()
+	}
+	fmt.Fprintf(w, "Number of steps: %d (originally, %d)\n", r.VM.Steps, r.OriginalSteps)
+	fmt.Fprintf(w, "Used memory cells: %d\n", r.Mem.CountCells())
+	fmt.Fprintln(w, "Register values after execution:")
+	fmt.Fprintf(w, "pc = %s\nap = %s\nfp = %s\n\n", reg(r.VM.PC), reg(r.VM.AP), reg(r.VM.FP))
+}

@@ -1,0 +1,415 @@
+package runner
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/cairn-vm/cairn/builtins"
+	"github.com/cairn-vm/cairn/hints"
+	"github.com/cairn-vm/cairn/program"
+	"github.com/cairn-vm/cairn/trace"
+	"github.com/cairn-vm/cairn/vm"
+	"github.com/cairn-vm/cairn/vm/memory"
+)
+
+// Config is what a run needs besides the program; the names follow
+// cairo-run's flags.
+type Config struct {
+	Layout string // default "plain"
+	// Steps, when non-zero, is cairo-run's --steps: the run may take at most
+	// that many steps to reach its end, and then runs on to exactly that many.
+	Steps uint64
+	// MinSteps is --min_steps.
+	MinSteps uint64
+	// SecureRun defaults to true outside proof mode.
+	SecureRun *bool
+	// AllowMissingBuiltins defaults to false outside proof mode.
+	AllowMissingBuiltins *bool
+	// Trace records the trace (needed for --trace_file).
+	Trace bool
+	// ProgramInput is the decoded --program_input JSON, seen by hints as
+	// program_input.
+	ProgramInput map[string]any
+	// Hints resolves hint code; nil means hints.Default.
+	Hints *hints.Registry
+}
+
+// Runner is one run of a program.
+type Runner struct {
+	Program  *program.Program
+	Layout   *builtins.Layout
+	Config   Config
+	Mem      *memory.Memory
+	VM       *vm.VM
+	Builtins []builtins.Runner // in layout order
+	Env      *hints.Env
+
+	ProgramBase, ExecBase memory.Ptr
+	End                   memory.Ptr
+	OriginalSteps         uint64
+	Relocation            *memory.Relocation
+
+	builtinByName map[string]builtins.Runner
+	ended         bool
+}
+
+// SetupError is a run that cannot start (missing builtin, unknown layout...).
+type SetupError struct{ Msg string }
+
+func (e *SetupError) Error() string { return e.Msg }
+
+// New prepares a run: layout and builtin checks, segments, the initial
+// stack, hints bound to their implementations.
+func New(p *program.Program, cfg Config) (*Runner, error) {
+	if cfg.Layout == "" {
+		cfg.Layout = "plain"
+	}
+	layout, err := builtins.LayoutByName(cfg.Layout)
+	if err != nil {
+		return nil, &SetupError{err.Error()}
+	}
+	if layout.Name == "dynamic" {
+		return nil, &SetupError{"the dynamic layout needs --cairo_layout_params_file, which Cairn does not support yet"}
+	}
+	allowMissing := cfg.AllowMissingBuiltins != nil && *cfg.AllowMissingBuiltins
+	if !allowMissing {
+		var missing []string
+		for _, b := range p.Builtins {
+			if !layout.Has(b) {
+				missing = append(missing, "'"+b+"'")
+			}
+		}
+		if len(missing) > 0 {
+			return nil, &SetupError{fmt.Sprintf("Builtins {%s} are not present in layout \"%s\"", strings.Join(missing, ", "), layout.Name)}
+		}
+	}
+	r := &Runner{Program: p, Layout: layout, Config: cfg, Mem: memory.New(), builtinByName: map[string]builtins.Runner{}}
+	used := map[string]bool{}
+	for _, b := range p.Builtins {
+		used[b] = true
+	}
+	for _, lb := range layout.Builtins {
+		if !used[lb.Name] {
+			continue
+		}
+		b, err := builtins.New(lb.Name, true)
+		if err != nil {
+			return nil, &SetupError{err.Error()}
+		}
+		r.Builtins = append(r.Builtins, b)
+		r.builtinByName[lb.Name] = b
+	}
+	if !isSubsequence(p.Builtins, builtins.Order) {
+		return nil, &SetupError{fmt.Sprintf("The builtins specified by the %%builtins directive must be subsequence of %s. Got %s.",
+			pyList(builtins.Order), pyList(p.Builtins))}
+	}
+
+	mem := r.Mem
+	r.ProgramBase = mem.AddSegment()
+	r.ExecBase = mem.AddSegment()
+	for _, b := range r.Builtins {
+		b.InitSegments(mem)
+	}
+
+	var stack []memory.Value
+	for _, name := range p.Builtins {
+		if b, ok := r.builtinByName[name]; ok {
+			stack = append(stack, b.InitialStack()...)
+		} else {
+			stack = append(stack, memory.FromUint64(0))
+		}
+	}
+	mainPC, err := p.Main()
+	if err != nil {
+		return nil, &SetupError{err.Error()}
+	}
+	returnFP := mem.AddSegment()
+	r.End = mem.AddSegment()
+	stack = append(stack, memory.FromPtr(returnFP), memory.FromPtr(r.End))
+
+	mem.Reserve(r.ProgramBase.Segment, len(p.Data))
+	for i, w := range p.Data {
+		if err := mem.Set(r.ProgramBase.AddUint(uint64(i)), memory.FromFelt(w)); err != nil {
+			return nil, err
+		}
+	}
+	for i, v := range stack {
+		if err := mem.Set(r.ExecBase.AddUint(uint64(i)), v); err != nil {
+			return nil, err
+		}
+	}
+	start := r.ExecBase.AddUint(uint64(len(stack)))
+	r.VM = vm.New(mem, r.ProgramBase.AddUint(uint64(mainPC)), start, start, cfg.Trace)
+
+	reg := cfg.Hints
+	if reg == nil {
+		reg = hints.Default
+	}
+	r.Env = hints.NewEnv(p, r.ProgramBase, cfg.ProgramInput, r.builtinByName)
+	bound := hints.Bind(reg, r.Env)
+	for _, pc := range p.HintPCs() {
+		for _, h := range bound[pc] {
+			r.VM.AddHint(r.ProgramBase.AddUint(uint64(pc)), h)
+		}
+	}
+	for _, b := range r.Builtins {
+		b.AddRules(mem)
+	}
+	if err := mem.ValidateExisting(); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// Builtin returns the runner of a builtin used by the program.
+func (r *Runner) Builtin(name string) (builtins.Runner, bool) {
+	b, ok := r.builtinByName[name]
+	return b, ok
+}
+
+func isSubsequence(sub, seq []string) bool {
+	i := 0
+	for _, s := range seq {
+		if i < len(sub) && sub[i] == s {
+			i++
+		}
+	}
+	return i == len(sub)
+}
+
+func pyList(xs []string) string {
+	q := make([]string, len(xs))
+	for i, x := range xs {
+		q[i] = "'" + x + "'"
+	}
+	return "[" + strings.Join(q, ", ") + "]"
+}
+
+// step runs one step, refusing to step past the end (cairo-lang's vm_step).
+func (r *Runner) step() error {
+	if r.VM.PC == r.End {
+		return &vm.StepError{Step: r.VM.Steps, PC: r.VM.PC, FP: r.VM.FP, HintIndex: -1, Err: vm.ErrEndOfProgram, NoTraceback: true}
+	}
+	return r.VM.Step()
+}
+
+// RunUntilEnd runs until pc reaches the end, or fails after maxSteps steps
+// (0: no limit).
+func (r *Runner) RunUntilEnd(maxSteps uint64) error {
+	v := r.VM
+	end := r.End
+	if maxSteps == 0 {
+		for v.PC != end {
+			if err := v.Step(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for n := uint64(0); v.PC != end && n < maxSteps; n++ {
+		if err := r.step(); err != nil {
+			return err
+		}
+	}
+	if v.PC != end {
+		return &vm.StepError{Step: v.Steps, PC: v.PC, FP: v.FP, HintIndex: -1, Err: vm.ErrStepLimit, NoTraceback: true}
+	}
+	return nil
+}
+
+// RunUntilSteps runs on until n steps have been executed in all.
+func (r *Runner) RunUntilSteps(n uint64) error {
+	for r.VM.Steps < n {
+		if err := r.step(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Run executes the program as cairo-run does in execution mode: to the end,
+// then --min_steps and --steps, then EndRun and ReadReturnValues, then the
+// secure-run checks.
+func (r *Runner) Run() error {
+	if err := r.RunUntilEnd(r.Config.Steps); err != nil {
+		return err
+	}
+	r.OriginalSteps = r.VM.Steps
+	if r.Config.MinSteps > 0 {
+		if err := r.RunUntilSteps(r.Config.MinSteps); err != nil {
+			return err
+		}
+	}
+	if r.Config.Steps > 0 {
+		if err := r.RunUntilSteps(r.Config.Steps); err != nil {
+			return err
+		}
+	}
+	if err := r.EndRun(); err != nil {
+		return err
+	}
+	if err := r.ReadReturnValues(); err != nil {
+		return err
+	}
+	if r.Config.SecureRun == nil || *r.Config.SecureRun {
+		if err := r.VerifySecure(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// EndRun relocates temporary segments and freezes memory.
+func (r *Runner) EndRun() error {
+	if r.ended {
+		return &SetupError{"end_run called twice."}
+	}
+	if err := r.Mem.RelocateTemporary(); err != nil {
+		return &AssertError{err.Error()}
+	}
+	r.Mem.Freeze()
+	r.ended = true
+	return nil
+}
+
+// AssertError is an end-of-run check failing (cairo-run prints these as
+// "Error: ...").
+type AssertError struct{ Msg string }
+
+func (e *AssertError) Error() string { return e.Msg }
+
+// SecurityError is a secure-run check failing.
+type SecurityError struct{ Msg string }
+
+func (e *SecurityError) Error() string { return e.Msg }
+
+// ReadReturnValues reads the builtins' stop pointers from the end of the
+// stack, last builtin first.
+func (r *Runner) ReadReturnValues() error {
+	ptr := r.VM.AP
+	for i := len(r.Program.Builtins) - 1; i >= 0; i-- {
+		name := r.Program.Builtins[i]
+		b, ok := r.builtinByName[name]
+		if !ok {
+			at, err := ptr.Add(-1)
+			if err != nil {
+				return &AssertError{err.Error()}
+			}
+			ptr = at
+			if v := r.Mem.Get(at); v != memory.FromUint64(0) {
+				return &AssertError{fmt.Sprintf("The stop pointer of the missing builtin \"%s\" must be 0.", name)}
+			}
+			continue
+		}
+		next, err := b.FinalStack(r.Mem, ptr)
+		if err != nil {
+			var u *memory.UnknownCellError
+			if errors.As(err, &u) {
+				return &AssertError{u.Error()}
+			}
+			return &AssertError{err.Error()}
+		}
+		ptr = next
+	}
+	return nil
+}
+
+// VerifySecure runs cairo-lang's verify_secure_runner checks.
+func (r *Runner) VerifySecure() error {
+	type bseg struct {
+		name string
+		size uint64
+	}
+	bsegs := map[int]bseg{}
+	for _, b := range r.Builtins {
+		stop, ok := b.StopPtr()
+		if !ok {
+			return &AssertError{fmt.Sprintf("%s segment stop ptr is None.", b.Name())}
+		}
+		bsegs[b.Base().Segment] = bseg{b.Name(), stop.Offset - b.Base().Offset}
+	}
+	nSeg := r.Mem.NumSegments()
+	progSize := uint64(len(r.Program.Data))
+	for i := 0; i < nSeg; i++ {
+		var err error
+		r.Mem.EachCell(i, func(off uint64, v memory.Value) bool {
+			addr := memory.Ptr{Segment: i, Offset: off}
+			if bs, ok := bsegs[i]; ok && off >= bs.size {
+				err = &SecurityError{fmt.Sprintf("Out of bounds access to builtin segment %s at %v.", bs.name, addr)}
+				return false
+			}
+			if i == r.ProgramBase.Segment && off >= progSize {
+				err = &SecurityError{fmt.Sprintf("Out of bounds access to program segment at %v.", addr)}
+				return false
+			}
+			if p, ok := v.Ptr(); ok && (p.Segment < 0 || p.Segment >= nSeg) {
+				err = &SecurityError{fmt.Sprintf("Invalid memory value at address %v: %v.", addr, v)}
+				return false
+			}
+			return true
+		})
+		if err != nil {
+			return err
+		}
+	}
+	for _, b := range r.Builtins {
+		if err := b.SecurityCheck(r.Mem); err != nil {
+			return &SecurityError{err.Error()}
+		}
+	}
+	return nil
+}
+
+// Relocate lays the segments out from address 1.
+func (r *Runner) Relocate() error {
+	rel, err := r.Mem.Relocate(nil)
+	if err != nil {
+		return &AssertError{err.Error()}
+	}
+	r.Relocation = rel
+	return nil
+}
+
+// RelocatedTrace returns the trace in the relocated address space.
+func (r *Runner) RelocatedTrace() ([]trace.Entry, error) {
+	t := r.VM.Trace()
+	out := make([]trace.Entry, len(t))
+	rel := r.Relocation
+	for i, e := range t {
+		pc, err1 := rel.Ptr(e.PC)
+		ap, err2 := rel.Ptr(e.AP)
+		fp, err3 := rel.Ptr(e.FP)
+		if err := errors.Join(err1, err2, err3); err != nil {
+			return nil, &AssertError{err.Error()}
+		}
+		out[i] = trace.Entry{PC: pc, AP: ap, FP: fp}
+	}
+	return out, nil
+}
+
+// Output returns the output builtin's cells (nil when the program has no
+// output builtin); a hole is an unset Value.
+func (r *Runner) Output() ([]memory.Value, bool) {
+	b, ok := r.builtinByName["output"]
+	if !ok {
+		return nil, false
+	}
+	n := b.UsedCells(r.Mem)
+	out := make([]memory.Value, n)
+	for i := range out {
+		out[i] = r.Mem.Get(b.Base().AddUint(uint64(i)))
+	}
+	return out, true
+}
+
+// sortedKeys is a helper for deterministic iteration.
+func sortedKeys[M ~map[int]V, V any](m M) []int {
+	ks := make([]int, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Ints(ks)
+	return ks
+}

@@ -1,0 +1,12 @@
+// Package memory owns the Cairo VM's memory model: segments of write-once
+// cells holding values that are either field elements or relocatable
+// pointers (segment, offset); temporary segments (negative indices) with
+// their relocation rules; per-segment validation and auto-deduction hooks
+// that builtins install; and relocation of everything into the single
+// address space, starting at address 1, that cairo-run writes to its files.
+//
+// Cells are stored densely per segment ([]Value), so a read or write in the
+// VM's step loop is an index, not a map lookup. Writes far beyond the end of
+// a segment go to a small sparse map instead, so a program cannot make the
+// VM allocate gigabytes by writing at ptr + 2^40.
+package memory

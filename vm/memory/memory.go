@@ -1,0 +1,334 @@
+package memory
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/cairn-vm/cairn/felt"
+)
+
+// farThreshold is how far past a segment's end a write may land and still
+// grow the dense slice; anything farther goes to the sparse map.
+const farThreshold = 1 << 20
+
+// Validator checks a value written to a segment (builtins install these).
+type Validator func(m *Memory, addr Ptr, v Value) error
+
+// Deducer computes the value of an unknown cell of a segment, if it can
+// (builtins install these: a hash output from its inputs, for example).
+type Deducer func(m *Memory, addr Ptr) (v Value, ok bool, err error)
+
+type segment struct {
+	cells []Value
+	far   map[uint64]Value
+}
+
+func (s *segment) get(off uint64) Value {
+	if off < uint64(len(s.cells)) {
+		return s.cells[off]
+	}
+	if s.far != nil {
+		return s.far[off]
+	}
+	return Value{}
+}
+
+// usedSize is one past the highest written offset.
+func (s *segment) usedSize() uint64 {
+	n := uint64(len(s.cells))
+	for n > 0 && s.cells[n-1].kind == Unset {
+		n--
+	}
+	for off := range s.far {
+		if off+1 > n {
+			n = off + 1
+		}
+	}
+	return n
+}
+
+// Memory is the VM's memory: write-once cells in segments.
+type Memory struct {
+	segs       []segment
+	temps      []segment // temporary segment -(i+1) is temps[i]
+	rules      map[int]Ptr
+	validators [][]Validator
+	deducers   [][]Deducer
+	frozen     bool
+}
+
+// New returns an empty memory.
+func New() *Memory { return &Memory{} }
+
+// AddSegment adds a segment and returns its base pointer.
+func (m *Memory) AddSegment() Ptr {
+	m.segs = append(m.segs, segment{})
+	return Ptr{Segment: len(m.segs) - 1}
+}
+
+// AddTempSegment adds a temporary segment (negative index).
+func (m *Memory) AddTempSegment() Ptr {
+	m.temps = append(m.temps, segment{})
+	return Ptr{Segment: -len(m.temps)}
+}
+
+// NumSegments is the number of real segments.
+func (m *Memory) NumSegments() int { return len(m.segs) }
+
+// NumTempSegments is the number of temporary segments.
+func (m *Memory) NumTempSegments() int { return len(m.temps) }
+
+func (m *Memory) seg(i int) *segment {
+	if i >= 0 {
+		if i < len(m.segs) {
+			return &m.segs[i]
+		}
+		return nil
+	}
+	if j := -i - 1; j < len(m.temps) {
+		return &m.temps[j]
+	}
+	return nil
+}
+
+// Reserve makes room for n cells in segment i without writing them.
+func (m *Memory) Reserve(i int, n int) {
+	if s := m.seg(i); s != nil && cap(s.cells) < n {
+		c := make([]Value, len(s.cells), n)
+		copy(c, s.cells)
+		s.cells = c
+	}
+}
+
+// Get returns the value at addr (Unset if never written). Pointers into a
+// temporary segment that has a relocation rule come back relocated.
+func (m *Memory) Get(addr Ptr) Value {
+	s := m.seg(addr.Segment)
+	if s == nil {
+		return Value{}
+	}
+	v := s.get(addr.Offset)
+	if m.rules != nil && v.kind == PtrKind && v.seg < 0 {
+		return m.relocateValue(v)
+	}
+	return v
+}
+
+// Read returns the value at addr or an UnknownCellError.
+func (m *Memory) Read(addr Ptr) (Value, error) {
+	v := m.Get(addr)
+	if v.kind == Unset {
+		return v, &UnknownCellError{Addr: addr}
+	}
+	return v, nil
+}
+
+// ReadFelt returns the felt at addr, or an error if it is unset or a pointer.
+func (m *Memory) ReadFelt(addr Ptr) (felt.Felt, error) {
+	v, err := m.Read(addr)
+	if err != nil {
+		return felt.Felt{}, err
+	}
+	f, ok := v.Felt()
+	if !ok {
+		return felt.Felt{}, fmt.Errorf("expected a felt at %v, found the pointer %v", addr, v)
+	}
+	return f, nil
+}
+
+// Set writes v at addr. Writing the value a cell already holds is allowed;
+// writing a different one is an InconsistentWriteError. The segment's
+// validation rules run on the new value.
+func (m *Memory) Set(addr Ptr, v Value) error {
+	if m.frozen {
+		return ErrFrozen
+	}
+	s := m.seg(addr.Segment)
+	if s == nil {
+		return fmt.Errorf("%w %d (address %v)", ErrUnknownSegment, addr.Segment, addr)
+	}
+	off := addr.Offset
+	n := uint64(len(s.cells))
+	switch {
+	case off < n:
+		old := s.cells[off]
+		if old.kind != Unset {
+			if old != v {
+				return &InconsistentWriteError{Addr: addr, Old: old, New: v}
+			}
+			return nil
+		}
+		s.cells[off] = v
+	case off-n < farThreshold:
+		if off == n {
+			s.cells = append(s.cells, v)
+		} else {
+			need := off + 1
+			if uint64(cap(s.cells)) >= need {
+				s.cells = s.cells[:need]
+			} else {
+				c := make([]Value, need, need+need/2)
+				copy(c, s.cells)
+				s.cells = c
+			}
+			s.cells[off] = v
+		}
+		if s.far != nil {
+			if old, ok := s.far[off]; ok {
+				delete(s.far, off)
+				if old != v {
+					s.cells[off] = old
+					return &InconsistentWriteError{Addr: addr, Old: old, New: v}
+				}
+			}
+		}
+	default:
+		if s.far == nil {
+			s.far = map[uint64]Value{}
+		}
+		if old, ok := s.far[off]; ok {
+			if old != v {
+				return &InconsistentWriteError{Addr: addr, Old: old, New: v}
+			}
+			return nil
+		}
+		s.far[off] = v
+	}
+	if addr.Segment >= 0 && addr.Segment < len(m.validators) {
+		for _, rule := range m.validators[addr.Segment] {
+			if err := rule(m, addr, v); err != nil {
+				return &ValidationError{Addr: addr, Err: err}
+			}
+		}
+	}
+	return nil
+}
+
+// AddValidator installs a validation rule for a segment.
+func (m *Memory) AddValidator(segment int, rule Validator) {
+	for len(m.validators) <= segment {
+		m.validators = append(m.validators, nil)
+	}
+	m.validators[segment] = append(m.validators[segment], rule)
+}
+
+// ValidateExisting runs the validation rules over cells already written
+// (cairo-lang's validate_existing_memory).
+func (m *Memory) ValidateExisting() error {
+	for i, rules := range m.validators {
+		if len(rules) == 0 || i >= len(m.segs) {
+			continue
+		}
+		var err error
+		m.eachCell(i, func(off uint64, v Value) bool {
+			for _, rule := range rules {
+				if e := rule(m, Ptr{i, off}, v); e != nil {
+					err = &ValidationError{Addr: Ptr{i, off}, Err: e}
+					return false
+				}
+			}
+			return true
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// AddDeducer installs an auto-deduction rule for a segment.
+func (m *Memory) AddDeducer(segment int, rule Deducer) {
+	for len(m.deducers) <= segment {
+		m.deducers = append(m.deducers, nil)
+	}
+	m.deducers[segment] = append(m.deducers[segment], rule)
+}
+
+// HasDeducers reports whether any segment has auto-deduction rules.
+func (m *Memory) HasDeducers() bool { return len(m.deducers) > 0 }
+
+// Deduce tries the segment's auto-deduction rules for an unknown cell and
+// writes the deduced value. ok is false when no rule applies.
+func (m *Memory) Deduce(addr Ptr) (Value, bool, error) {
+	if addr.Segment < 0 || addr.Segment >= len(m.deducers) {
+		return Value{}, false, nil
+	}
+	for _, rule := range m.deducers[addr.Segment] {
+		v, ok, err := rule(m, addr)
+		if err != nil {
+			return Value{}, false, err
+		}
+		if ok {
+			if err := m.Set(addr, v); err != nil {
+				return Value{}, false, err
+			}
+			return v, true, nil
+		}
+	}
+	return Value{}, false, nil
+}
+
+// eachCell calls f for every written cell of segment i in ascending offset
+// order, stopping when f returns false.
+func (m *Memory) eachCell(i int, f func(off uint64, v Value) bool) {
+	s := m.seg(i)
+	if s == nil {
+		return
+	}
+	for off, v := range s.cells {
+		if v.kind != Unset && !f(uint64(off), v) {
+			return
+		}
+	}
+	if len(s.far) > 0 {
+		offs := make([]uint64, 0, len(s.far))
+		for off := range s.far {
+			offs = append(offs, off)
+		}
+		sort.Slice(offs, func(a, b int) bool { return offs[a] < offs[b] })
+		for _, off := range offs {
+			if !f(off, s.far[off]) {
+				return
+			}
+		}
+	}
+}
+
+// EachCell calls f for every written cell of segment i in offset order.
+func (m *Memory) EachCell(i int, f func(off uint64, v Value) bool) { m.eachCell(i, f) }
+
+// UsedSize is one past the highest written offset of segment i.
+func (m *Memory) UsedSize(i int) uint64 {
+	s := m.seg(i)
+	if s == nil {
+		return 0
+	}
+	return s.usedSize()
+}
+
+// CountCells is the number of written cells in all segments (cairo-run's
+// "Used memory cells").
+func (m *Memory) CountCells() int {
+	n := 0
+	count := func(s *segment) {
+		for _, v := range s.cells {
+			if v.kind != Unset {
+				n++
+			}
+		}
+		n += len(s.far)
+	}
+	for i := range m.segs {
+		count(&m.segs[i])
+	}
+	for i := range m.temps {
+		count(&m.temps[i])
+	}
+	return n
+}
+
+// Freeze forbids further writes.
+func (m *Memory) Freeze() { m.frozen = true }
+
+// Frozen reports whether the memory is frozen.
+func (m *Memory) Frozen() bool { return m.frozen }
