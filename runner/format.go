@@ -70,12 +70,7 @@ func (r *Runner) FormatError(err error) string {
 		}
 	}
 	if isHint && unknown == nil {
-		var ae *hints.AssertionError
-		if errors.As(se.Err, &ae) {
-			b.WriteString("AssertionError: " + ae.Msg + "\n")
-		} else {
-			b.WriteString(se.Err.Error() + "\n")
-		}
+		b.WriteString(pythonException(se.Err) + "\n")
 	}
 	return strings.TrimRight(b.String(), " \n\t")
 }
@@ -264,4 +259,26 @@ func (r *Runner) evalAttrRef(a program.Attribute, name string, fp memory.Ptr) (s
 		return f.Signed().String(), nil
 	}
 	return v.String(), nil
+}
+
+// pythonException renders a hint's failure as the last line of the Python
+// traceback cairo-run prints for it.
+func pythonException(err error) string {
+	var (
+		ae *hints.AssertionError
+		ve *memory.ValidationError
+		iw *memory.InconsistentWriteError
+		uc *memory.UnknownCellError
+	)
+	switch {
+	case errors.As(err, &ae):
+		return "AssertionError: " + ae.Msg
+	case errors.As(err, &ve):
+		return "AssertionError: " + ve.Error()
+	case errors.As(err, &iw):
+		return "starkware.cairo.lang.vm.memory_dict.InconsistentMemoryError: " + iw.Error()
+	case errors.As(err, &uc):
+		return "starkware.cairo.lang.vm.memory_dict.UnknownMemoryError: " + uc.Error()
+	}
+	return "Error: " + err.Error()
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/cairn-vm/cairn/felt"
+	"github.com/cairn-vm/cairn/vm/memory"
 )
 
 // Words taken from cairo-compile 0.14.0.1's output for known instructions.
@@ -16,8 +17,8 @@ func TestDecodeKnown(t *testing.T) {
 		// [fp - 4] = [[fp - 3] + 0]... as compiled: 0x400380007ffc7ffd is
 		// "assert [ap + (-3)]... " — we check the fields the encoding fixes.
 		{0x208b7fff7fff7ffe, Instruction{Off0: -2, Off1: -1, Off2: -1, Dst: FP, Op0: FP, Op1: Op1FromFP, Res: ResOp1, Pc: PcJumpAbs, Ap: ApRegular, Opcode: OpRet, Size: 1}},
-		{0x1104800180018000, Instruction{Off0: 0, Off1: 1, Off2: 1, Dst: AP, Op0: AP, Op1: Op1Imm, Res: ResOp1, Pc: PcJumpRel, Ap: ApAdd2, Opcode: OpCall, Size: 2, Imm: felt.FromUint64(7)}},
-		{0x480680017fff8000, Instruction{Off0: 0, Off1: -1, Off2: 1, Dst: AP, Op0: FP, Op1: Op1Imm, Res: ResOp1, Pc: PcRegular, Ap: ApAdd1, Opcode: OpAssertEq, Size: 2, Imm: felt.FromUint64(7)}},
+		{0x1104800180018000, Instruction{Off0: 0, Off1: 1, Off2: 1, Dst: AP, Op0: AP, Op1: Op1Imm, Res: ResOp1, Pc: PcJumpRel, Ap: ApAdd2, Opcode: OpCall, Size: 2, Imm: felt.FromUint64(7), ImmSmall: 7, ImmIsSmall: true, immValue: memory.FromFelt(felt.FromUint64(7))}},
+		{0x480680017fff8000, Instruction{Off0: 0, Off1: -1, Off2: 1, Dst: AP, Op0: FP, Op1: Op1Imm, Res: ResOp1, Pc: PcRegular, Ap: ApAdd1, Opcode: OpAssertEq, Size: 2, Imm: felt.FromUint64(7), ImmSmall: 7, ImmIsSmall: true, immValue: memory.FromFelt(felt.FromUint64(7))}},
 	}
 	for _, c := range cases {
 		got, err := Decode(felt.FromUint64(c.word), felt.FromUint64(7), true)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/cairn-vm/cairn/felt"
+	"github.com/cairn-vm/cairn/vm/memory"
 )
 
 // Register names the base register of an operand address.
@@ -88,13 +89,19 @@ const (
 type Instruction struct {
 	Off0, Off1, Off2 int16
 	Imm              felt.Felt // valid when Op1 == Op1Imm
-	Dst, Op0         Register
-	Op1              Op1Src
-	Res              ResLogic
-	Pc               PcUpdate
-	Ap               ApUpdate
-	Opcode           Opcode
-	Size             uint8 // 1, or 2 with an immediate
+	// ImmSmall is Imm as a signed integer when |Imm| < 2^62 (ImmIsSmall),
+	// so that jumps and ap updates by an immediate need no field
+	// conversion in the step loop.
+	ImmSmall   int64
+	ImmIsSmall bool
+	immValue   memory.Value
+	Dst, Op0   Register
+	Op1        Op1Src
+	Res        ResLogic
+	Pc         PcUpdate
+	Ap         ApUpdate
+	Opcode     Opcode
+	Size       uint8 // 1, or 2 with an immediate
 }
 
 // DecodeError is an instruction word that is not a valid encoding.
@@ -199,7 +206,13 @@ func Decode(word felt.Felt, imm felt.Felt, hasImm bool) (Instruction, error) {
 			return ins, &DecodeError{word, "op1_addr is Op1Addr.IMM, but no immediate given"}
 		}
 		ins.Imm = imm
+		ins.immValue = memory.FromFelt(imm)
 		ins.Size = 2
+		if imm.IsUint64() && imm.Uint64() < 1<<62 {
+			ins.ImmSmall, ins.ImmIsSmall = int64(imm.Uint64()), true
+		} else if n := imm.Neg(); n.IsUint64() && n.Uint64() < 1<<62 {
+			ins.ImmSmall, ins.ImmIsSmall = -int64(n.Uint64()), true
+		}
 	}
 	return ins, nil
 }

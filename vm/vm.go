@@ -169,12 +169,18 @@ func (vm *VM) execute(ins *Instruction) error {
 	if err != nil {
 		return err
 	}
-	dst := mem.Get(dstAddr)
+	dst, ok := mem.Peek(dstAddr)
+	if !ok {
+		dst = mem.Get(dstAddr)
+	}
 	op0Addr, err := offsetAddr(vm.reg(ins.Op0), ins.Off1)
 	if err != nil {
 		return err
 	}
-	op0 := mem.Get(op0Addr)
+	op0, ok := mem.Peek(op0Addr)
+	if !ok {
+		op0 = mem.Get(op0Addr)
+	}
 
 	var op1Addr memory.Ptr
 	var op1 memory.Value
@@ -184,17 +190,21 @@ func (vm *VM) execute(ins *Instruction) error {
 			return &OperandError{"In immediate mode, off2 should be 1."}
 		}
 		op1Addr = vm.PC.AddUint(1)
-		op1 = memory.FromFelt(ins.Imm)
+		op1 = ins.immValue
 	case Op1FromFP:
 		if op1Addr, err = offsetAddr(vm.FP, ins.Off2); err != nil {
 			return err
 		}
-		op1 = mem.Get(op1Addr)
+		if op1, ok = mem.Peek(op1Addr); !ok {
+			op1 = mem.Get(op1Addr)
+		}
 	case Op1FromAP:
 		if op1Addr, err = offsetAddr(vm.AP, ins.Off2); err != nil {
 			return err
 		}
-		op1 = mem.Get(op1Addr)
+		if op1, ok = mem.Peek(op1Addr); !ok {
+			op1 = mem.Get(op1Addr)
+		}
 	default:
 		if !op0.IsSet() {
 			return &OperandError{"op0 must be known in double dereference."}
@@ -206,7 +216,9 @@ func (vm *VM) execute(ins *Instruction) error {
 		if op1Addr, err = offsetAddr(base, ins.Off2); err != nil {
 			return err
 		}
-		op1 = mem.Get(op1Addr)
+		if op1, ok = mem.Peek(op1Addr); !ok {
+			op1 = mem.Get(op1Addr)
+		}
 	}
 
 	if !op0.IsSet() || !op1.IsSet() {
@@ -253,7 +265,12 @@ func (vm *VM) execute(ins *Instruction) error {
 		case ResOp1:
 			res = op1
 		case ResAdd:
-			if res, err = memory.Add(op0, op1); err != nil {
+			if ins.ImmIsSmall && op0.IsPtr() {
+				res, err = memory.AddInt(op0, ins.ImmSmall)
+			} else {
+				res, err = memory.Add(op0, op1)
+			}
+			if err != nil {
 				return err
 			}
 		case ResMul:
@@ -271,18 +288,24 @@ func (vm *VM) execute(ins *Instruction) error {
 		default:
 			return &memory.UnknownCellError{Addr: dstAddr}
 		}
-		if err := mem.Set(dstAddr, dst); err != nil {
-			return err
+		if !mem.TrySet(dstAddr, dst) {
+			if err := mem.Set(dstAddr, dst); err != nil {
+				return err
+			}
 		}
 	}
 	if updOp0 {
-		if err := mem.Set(op0Addr, op0); err != nil {
-			return err
+		if !mem.TrySet(op0Addr, op0) {
+			if err := mem.Set(op0Addr, op0); err != nil {
+				return err
+			}
 		}
 	}
 	if updOp1 {
-		if err := mem.Set(op1Addr, op1); err != nil {
-			return err
+		if !mem.TrySet(op1Addr, op1) {
+			if err := mem.Set(op1Addr, op1); err != nil {
+				return err
+			}
 		}
 	}
 
@@ -305,6 +328,9 @@ func (vm *VM) execute(ins *Instruction) error {
 	}
 
 	if vm.tracing {
+		if len(vm.trace) == cap(vm.trace) {
+			vm.ReserveTrace(max(2*cap(vm.trace), 1024))
+		}
 		vm.trace = append(vm.trace, TraceEntry{vm.PC, vm.AP, vm.FP})
 	}
 	return vm.updateRegisters(ins, dst, op1, res)
@@ -370,7 +396,13 @@ func (vm *VM) updateRegisters(ins *Instruction, dst, op1, res memory.Value) erro
 		if !res.IsSet() {
 			return &OperandError{"Res.UNCONSTRAINED cannot be used with ApUpdate.ADD"}
 		}
-		v, err := memory.Add(memory.FromPtr(vm.AP), res)
+		var v memory.Value
+		var err error
+		if ins.Res == ResOp1 && ins.ImmIsSmall {
+			v, err = memory.AddInt(memory.FromPtr(vm.AP), ins.ImmSmall)
+		} else {
+			v, err = memory.Add(memory.FromPtr(vm.AP), res)
+		}
 		if err != nil {
 			return err
 		}
@@ -401,6 +433,15 @@ func (vm *VM) updateRegisters(ins *Instruction, dst, op1, res memory.Value) erro
 		if !res.IsFelt() {
 			return &memory.PureValueError{Op: "jmp rel", Values: []memory.Value{res}}
 		}
+		if ins.Res == ResOp1 && ins.ImmIsSmall {
+			p, err := vm.PC.Add(ins.ImmSmall)
+			if err != nil {
+				return err
+			}
+			vm.FP, vm.AP, vm.PC = newFP, newAP, p
+			vm.Steps++
+			return nil
+		}
 		v, err := memory.Add(memory.FromPtr(vm.PC), res)
 		if err != nil {
 			return err
@@ -417,6 +458,12 @@ func (vm *VM) updateRegisters(ins *Instruction, dst, op1, res memory.Value) erro
 		}
 		if zero {
 			newPC = vm.PC.AddUint(uint64(ins.Size))
+		} else if ins.ImmIsSmall {
+			p, err := vm.PC.Add(ins.ImmSmall)
+			if err != nil {
+				return err
+			}
+			newPC = p
 		} else {
 			v, err := memory.Add(memory.FromPtr(vm.PC), op1)
 			if err != nil {

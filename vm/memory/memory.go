@@ -21,6 +21,7 @@ type Deducer func(m *Memory, addr Ptr) (v Value, ok bool, err error)
 type segment struct {
 	cells []Value
 	far   map[uint64]Value
+	plain bool // writable without checks: no validator, memory not frozen
 }
 
 func (s *segment) get(off uint64) Value {
@@ -36,7 +37,7 @@ func (s *segment) get(off uint64) Value {
 // usedSize is one past the highest written offset.
 func (s *segment) usedSize() uint64 {
 	n := uint64(len(s.cells))
-	for n > 0 && s.cells[n-1].kind == Unset {
+	for n > 0 && !s.cells[n-1].IsSet() {
 		n--
 	}
 	for off := range s.far {
@@ -50,6 +51,7 @@ func (s *segment) usedSize() uint64 {
 // Memory is the VM's memory: write-once cells in segments.
 type Memory struct {
 	segs       []segment
+	fast       []segment // segs while no relocation rule exists, else nil
 	temps      []segment // temporary segment -(i+1) is temps[i]
 	rules      map[int]Ptr
 	validators [][]Validator
@@ -62,7 +64,12 @@ func New() *Memory { return &Memory{} }
 
 // AddSegment adds a segment and returns its base pointer.
 func (m *Memory) AddSegment() Ptr {
-	m.segs = append(m.segs, segment{})
+	i := len(m.segs)
+	hooked := i < len(m.validators) && len(m.validators[i]) > 0
+	m.segs = append(m.segs, segment{plain: !m.frozen && !hooked})
+	if m.rules == nil {
+		m.fast = m.segs
+	}
 	return Ptr{Segment: len(m.segs) - 1}
 }
 
@@ -101,14 +108,57 @@ func (m *Memory) Reserve(i int, n int) {
 }
 
 // Get returns the value at addr (Unset if never written). Pointers into a
-// temporary segment that has a relocation rule come back relocated.
+// temporary segment that has a relocation rule come back relocated. The
+// common case (a dense cell of a real segment, no relocation rules) is
+// small enough to inline into the step loop.
 func (m *Memory) Get(addr Ptr) Value {
+	if uint(addr.Segment) < uint(len(m.fast)) {
+		if c := m.fast[addr.Segment].cells; addr.Offset < uint64(len(c)) {
+			return c[addr.Offset]
+		}
+	}
+	return m.getSlow(addr)
+}
+
+// Peek is Get's inlinable fast path for the step loop: ok is false when
+// the caller must fall back to Get.
+func (m *Memory) Peek(addr Ptr) (v Value, ok bool) {
+	if uint(addr.Segment) < uint(len(m.fast)) {
+		// Cells between len and cap are unset: far cells always lie
+		// beyond the dense capacity.
+		if c := m.fast[addr.Segment].cells; addr.Offset < uint64(cap(c)) {
+			return c[:cap(c)][addr.Offset], true
+		}
+	}
+	return v, false
+}
+
+// TrySet is Set's inlinable fast path for the step loop: it writes an
+// unset dense cell of a segment without validation rules and reports
+// whether it did; otherwise the caller must call Set.
+func (m *Memory) TrySet(addr Ptr, v Value) bool {
+	if uint(addr.Segment) < uint(len(m.segs)) {
+		s := &m.segs[addr.Segment]
+		if off := addr.Offset; s.plain && off < uint64(cap(s.cells)) {
+			if off >= uint64(len(s.cells)) {
+				s.cells = s.cells[:off+1]
+			} else if s.cells[off].IsSet() {
+				return false
+			}
+			s.cells[off] = v
+			return true
+		}
+	}
+	return false
+}
+
+func (m *Memory) getSlow(addr Ptr) Value {
 	s := m.seg(addr.Segment)
 	if s == nil {
 		return Value{}
 	}
 	v := s.get(addr.Offset)
-	if m.rules != nil && v.kind == PtrKind && v.seg < 0 {
+	if m.rules != nil && v.IsPtr() && v.ptrSeg() < 0 {
 		return m.relocateValue(v)
 	}
 	return v
@@ -117,7 +167,7 @@ func (m *Memory) Get(addr Ptr) Value {
 // Read returns the value at addr or an UnknownCellError.
 func (m *Memory) Read(addr Ptr) (Value, error) {
 	v := m.Get(addr)
-	if v.kind == Unset {
+	if !v.IsSet() {
 		return v, &UnknownCellError{Addr: addr}
 	}
 	return v, nil
@@ -140,6 +190,25 @@ func (m *Memory) ReadFelt(addr Ptr) (felt.Felt, error) {
 // writing a different one is an InconsistentWriteError. The segment's
 // validation rules run on the new value.
 func (m *Memory) Set(addr Ptr, v Value) error {
+	// Fast path: a real segment without validation rules, writing an unset
+	// cell inside the dense slice or just past its end.
+	if i := addr.Segment; uint(i) < uint(len(m.segs)) && !m.frozen && (i >= len(m.validators) || m.validators[i] == nil) {
+		s := &m.segs[i]
+		off, n := addr.Offset, uint64(len(s.cells))
+		if off < n && !s.cells[off].IsSet() {
+			s.cells[off] = v
+			return nil
+		}
+		if off == n && n < uint64(cap(s.cells)) && s.far == nil {
+			s.cells = s.cells[:n+1]
+			s.cells[n] = v
+			return nil
+		}
+	}
+	return m.setSlow(addr, v)
+}
+
+func (m *Memory) setSlow(addr Ptr, v Value) error {
 	if m.frozen {
 		return ErrFrozen
 	}
@@ -152,7 +221,7 @@ func (m *Memory) Set(addr Ptr, v Value) error {
 	switch {
 	case off < n:
 		old := s.cells[off]
-		if old.kind != Unset {
+		if old.IsSet() {
 			if old != v {
 				return &InconsistentWriteError{Addr: addr, Old: old, New: v}
 			}
@@ -160,16 +229,30 @@ func (m *Memory) Set(addr Ptr, v Value) error {
 		}
 		s.cells[off] = v
 	case off-n < farThreshold:
-		if off == n {
-			s.cells = append(s.cells, v)
+		if off == n && n < uint64(cap(s.cells)) {
+			s.cells = s.cells[:n+1]
+			s.cells[n] = v
 		} else {
 			need := off + 1
 			if uint64(cap(s.cells)) >= need {
 				s.cells = s.cells[:need]
 			} else {
-				c := make([]Value, need, need+need/2)
+				// Double, rather than append's 1.25x, so that a segment
+				// that grows a cell at a time is copied O(1) times a cell.
+				c := make([]Value, need, max(2*need, 16))
 				copy(c, s.cells)
 				s.cells = c
+				// Keep far cells beyond the dense capacity, so that the
+				// fast path (TrySet) never shadows one.
+				for o, fv := range s.far {
+					if o < uint64(cap(c)) {
+						if o >= uint64(len(s.cells)) {
+							s.cells = s.cells[:o+1]
+						}
+						s.cells[o] = fv
+						delete(s.far, o)
+					}
+				}
 			}
 			s.cells[off] = v
 		}
@@ -210,6 +293,9 @@ func (m *Memory) AddValidator(segment int, rule Validator) {
 		m.validators = append(m.validators, nil)
 	}
 	m.validators[segment] = append(m.validators[segment], rule)
+	if segment >= 0 && segment < len(m.segs) {
+		m.segs[segment].plain = false
+	}
 }
 
 // ValidateExisting runs the validation rules over cells already written
@@ -276,7 +362,7 @@ func (m *Memory) eachCell(i int, f func(off uint64, v Value) bool) {
 		return
 	}
 	for off, v := range s.cells {
-		if v.kind != Unset && !f(uint64(off), v) {
+		if v.IsSet() && !f(uint64(off), v) {
 			return
 		}
 	}
@@ -312,7 +398,7 @@ func (m *Memory) CountCells() int {
 	n := 0
 	count := func(s *segment) {
 		for _, v := range s.cells {
-			if v.kind != Unset {
+			if v.IsSet() {
 				n++
 			}
 		}
@@ -328,7 +414,12 @@ func (m *Memory) CountCells() int {
 }
 
 // Freeze forbids further writes.
-func (m *Memory) Freeze() { m.frozen = true }
+func (m *Memory) Freeze() {
+	m.frozen = true
+	for i := range m.segs {
+		m.segs[i].plain = false
+	}
+}
 
 // Frozen reports whether the memory is frozen.
 func (m *Memory) Frozen() bool { return m.frozen }

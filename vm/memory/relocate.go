@@ -24,18 +24,19 @@ func (m *Memory) AddRelocationRule(src, dst Ptr) error {
 		return fmt.Errorf("the segment with index %d already has a relocation rule", src.Segment)
 	}
 	m.rules[src.Segment] = dst
+	m.fast = nil
 	return nil
 }
 
 // relocateValue applies the relocation rules to a pointer value (chains of
 // rules are followed, as in cairo-lang).
 func (m *Memory) relocateValue(v Value) Value {
-	for depth := 0; v.kind == PtrKind && v.seg < 0 && depth <= len(m.rules); depth++ {
-		dst, ok := m.rules[int(v.seg)]
+	for depth := 0; v.IsPtr() && v.ptrSeg() < 0 && depth <= len(m.rules); depth++ {
+		dst, ok := m.rules[v.ptrSeg()]
 		if !ok {
 			return v
 		}
-		off := v.f[0]
+		off := v.w[0]
 		v = FromPtr(Ptr{dst.Segment, dst.Offset + off})
 	}
 	return v
@@ -61,12 +62,12 @@ func (m *Memory) RelocateTemporary() error {
 	for i := range m.segs {
 		s := &m.segs[i]
 		for j, v := range s.cells {
-			if v.kind == PtrKind && v.seg < 0 {
+			if v.IsPtr() && v.ptrSeg() < 0 {
 				s.cells[j] = m.relocateValue(v)
 			}
 		}
 		for off, v := range s.far {
-			if v.kind == PtrKind && v.seg < 0 {
+			if v.IsPtr() && v.ptrSeg() < 0 {
 				s.far[off] = m.relocateValue(v)
 			}
 		}
@@ -100,7 +101,7 @@ func (m *Memory) RelocateTemporary() error {
 			m.rules = saved
 		}
 		for off, v := range cells.cells {
-			if v.kind != Unset {
+			if v.IsSet() {
 				move(uint64(off), v)
 			}
 		}
@@ -112,6 +113,7 @@ func (m *Memory) RelocateTemporary() error {
 			return moveErr
 		}
 	}
+	m.fast = m.segs
 	return nil
 }
 

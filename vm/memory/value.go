@@ -49,54 +49,78 @@ func (p Ptr) Less(q Ptr) bool {
 }
 
 // Value is what a memory cell, a register or an operand holds: a felt or a
-// pointer. The zero Value is Unset. For pointers the offset lives in the
-// first word of f, which keeps a cell at 40 bytes.
-type Value struct {
-	f    felt.Felt
-	seg  int32
-	kind Kind
-}
+// pointer. The zero Value is Unset.
+//
+// A Value is 32 bytes: a felt's Montgomery words are below p < 2^252, so
+// the top two bits of the last word are free to hold the kind. A pointer
+// keeps its offset in word 0 and its segment in word 1. Keeping cells at
+// 32 bytes keeps the step loop's copies and the memory footprint small.
+type Value struct{ w [4]uint64 }
+
+const (
+	kindShift = 62
+	kindMask  = uint64(3) << kindShift
+)
 
 // FromFelt wraps a felt.
-func FromFelt(f felt.Felt) Value { return Value{f: f, kind: FeltKind} }
+func FromFelt(f felt.Felt) Value {
+	v := Value{w: [4]uint64(f)}
+	v.w[3] |= uint64(FeltKind) << kindShift
+	return v
+}
 
 // FromUint64 wraps a small integer.
 func FromUint64(v uint64) Value { return FromFelt(felt.FromUint64(v)) }
 
 // FromPtr wraps a pointer.
 func FromPtr(p Ptr) Value {
-	v := Value{seg: int32(p.Segment), kind: PtrKind}
-	v.f[0] = p.Offset
-	return v
+	return Value{w: [4]uint64{p.Offset, uint64(int64(p.Segment)), 0, uint64(PtrKind) << kindShift}}
 }
 
 // Kind reports what v holds.
-func (v Value) Kind() Kind { return v.kind }
+func (v Value) Kind() Kind { return Kind(v.w[3] >> kindShift) }
 
 // IsSet reports whether v holds anything.
-func (v Value) IsSet() bool { return v.kind != Unset }
+func (v Value) IsSet() bool { return v.w[3]&kindMask != 0 }
 
 // IsFelt reports whether v is a field element.
-func (v Value) IsFelt() bool { return v.kind == FeltKind }
+func (v Value) IsFelt() bool { return v.w[3]>>kindShift == uint64(FeltKind) }
 
 // IsPtr reports whether v is a pointer.
-func (v Value) IsPtr() bool { return v.kind == PtrKind }
+func (v Value) IsPtr() bool { return v.w[3]>>kindShift == uint64(PtrKind) }
+
+func (v Value) felt() felt.Felt {
+	w := v.w
+	w[3] &^= kindMask
+	return felt.Felt(w)
+}
 
 // Felt returns the field element; ok is false for pointers and unset values.
-func (v Value) Felt() (f felt.Felt, ok bool) { return v.f, v.kind == FeltKind }
+func (v Value) Felt() (f felt.Felt, ok bool) {
+	if !v.IsFelt() {
+		return felt.Felt{}, false
+	}
+	return v.felt(), true
+}
 
 // MustFelt returns the felt of a value known to be one (zero otherwise).
 func (v Value) MustFelt() felt.Felt {
-	if v.kind != FeltKind {
+	if !v.IsFelt() {
 		return felt.Felt{}
 	}
-	return v.f
+	return v.felt()
 }
 
 // Ptr returns the pointer; ok is false for felts and unset values.
 func (v Value) Ptr() (p Ptr, ok bool) {
-	return Ptr{int(v.seg), v.f[0]}, v.kind == PtrKind
+	if !v.IsPtr() {
+		return Ptr{}, false
+	}
+	return Ptr{Segment: int(int64(v.w[1])), Offset: v.w[0]}, true
 }
+
+// ptrSeg is the segment of a pointer value.
+func (v Value) ptrSeg() int { return int(int64(v.w[1])) }
 
 // Equal reports whether two values are the same felt or the same pointer.
 func (v Value) Equal(w Value) bool { return v == w }
@@ -104,9 +128,9 @@ func (v Value) Equal(w Value) bool { return v == w }
 // String formats v as cairo-lang prints values in error messages: felts in
 // decimal (canonical, 0..p-1), pointers as "segment:offset".
 func (v Value) String() string {
-	switch v.kind {
+	switch v.Kind() {
 	case FeltKind:
-		return v.f.String()
+		return v.felt().String()
 	case PtrKind:
 		p, _ := v.Ptr()
 		return p.String()
@@ -116,14 +140,15 @@ func (v Value) String() string {
 
 // Add returns v + w: felt + felt, or a pointer moved by a felt.
 func Add(v, w Value) (Value, error) {
+	vk, wk := v.Kind(), w.Kind()
 	switch {
-	case v.kind == FeltKind && w.kind == FeltKind:
-		return FromFelt(v.f.Add(w.f)), nil
-	case v.kind == PtrKind && w.kind == FeltKind:
-		return addPtrFelt(v, w.f)
-	case v.kind == FeltKind && w.kind == PtrKind:
-		return addPtrFelt(w, v.f)
-	case v.kind == PtrKind && w.kind == PtrKind:
+	case vk == FeltKind && wk == FeltKind:
+		return FromFelt(v.felt().Add(w.felt())), nil
+	case vk == PtrKind && wk == FeltKind:
+		return addPtrFelt(v, w.felt())
+	case vk == FeltKind && wk == PtrKind:
+		return addPtrFelt(w, v.felt())
+	case vk == PtrKind && wk == PtrKind:
 		return Value{}, fmt.Errorf("%w: %v + %v", ErrAddPointers, v, w)
 	}
 	return Value{}, ErrUnsetOperand
@@ -133,13 +158,13 @@ func Add(v, w Value) (Value, error) {
 // the result to be a representable offset.
 func addPtrFelt(p Value, d felt.Felt) (Value, error) {
 	if d.IsUint64() {
-		o := p.f[0] + d.Uint64()
-		if o >= p.f[0] {
-			p.f[0] = o
+		o := p.w[0] + d.Uint64()
+		if o >= p.w[0] {
+			p.w[0] = o
 			return p, nil
 		}
-	} else if neg := d.Neg(); neg.IsUint64() && neg.Uint64() <= p.f[0] {
-		p.f[0] -= neg.Uint64()
+	} else if neg := d.Neg(); neg.IsUint64() && neg.Uint64() <= p.w[0] {
+		p.w[0] -= neg.Uint64()
 		return p, nil
 	}
 	base, _ := p.Ptr()
@@ -149,18 +174,19 @@ func addPtrFelt(p Value, d felt.Felt) (Value, error) {
 // Sub returns v - w: felt - felt, pointer - felt, or the distance between
 // two pointers of the same segment.
 func Sub(v, w Value) (Value, error) {
+	vk, wk := v.Kind(), w.Kind()
 	switch {
-	case v.kind == FeltKind && w.kind == FeltKind:
-		return FromFelt(v.f.Sub(w.f)), nil
-	case v.kind == PtrKind && w.kind == FeltKind:
-		return addPtrFelt(v, w.f.Neg())
-	case v.kind == PtrKind && w.kind == PtrKind:
-		if v.seg != w.seg {
-			return Value{}, fmt.Errorf("%w (%d != %d)", ErrSubSegments, v.seg, w.seg)
+	case vk == FeltKind && wk == FeltKind:
+		return FromFelt(v.felt().Sub(w.felt())), nil
+	case vk == PtrKind && wk == FeltKind:
+		return addPtrFelt(v, w.felt().Neg())
+	case vk == PtrKind && wk == PtrKind:
+		if v.w[1] != w.w[1] {
+			return Value{}, fmt.Errorf("%w (%d != %d)", ErrSubSegments, v.ptrSeg(), w.ptrSeg())
 		}
-		d := felt.FromUint64(v.f[0]).Sub(felt.FromUint64(w.f[0]))
+		d := felt.FromUint64(v.w[0]).Sub(felt.FromUint64(w.w[0]))
 		return FromFelt(d), nil
-	case v.kind == FeltKind && w.kind == PtrKind:
+	case vk == FeltKind && wk == PtrKind:
 		return Value{}, fmt.Errorf("%w: %v - %v", ErrSubPointerFromFelt, v, w)
 	}
 	return Value{}, ErrUnsetOperand
@@ -168,11 +194,25 @@ func Sub(v, w Value) (Value, error) {
 
 // Mul returns v * w for felts; pointers cannot be multiplied.
 func Mul(v, w Value) (Value, error) {
-	if v.kind == FeltKind && w.kind == FeltKind {
-		return FromFelt(v.f.Mul(w.f)), nil
+	if v.IsFelt() && w.IsFelt() {
+		return FromFelt(v.felt().Mul(w.felt())), nil
 	}
-	if v.kind == Unset || w.kind == Unset {
+	if !v.IsSet() || !w.IsSet() {
 		return Value{}, ErrUnsetOperand
 	}
 	return Value{}, &PureValueError{Op: "*", Values: []Value{v, w}}
+}
+
+// AddInt moves a pointer by d cells, or adds d to a felt.
+func AddInt(v Value, d int64) (Value, error) {
+	if v.IsPtr() {
+		o := v.w[0] + uint64(d)
+		if (d >= 0 && o >= v.w[0]) || (d < 0 && o < v.w[0]) {
+			v.w[0] = o
+			return v, nil
+		}
+		p, _ := v.Ptr()
+		return Value{}, &OffsetError{Base: p, Delta: felt.FromInt64(d)}
+	}
+	return Add(v, FromFelt(felt.FromInt64(d)))
 }

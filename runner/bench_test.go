@@ -1,0 +1,109 @@
+package runner
+
+import (
+	"io"
+	"os"
+	"testing"
+
+	"github.com/cairn-vm/cairn/program"
+	"github.com/cairn-vm/cairn/trace"
+)
+
+func loadBench(b *testing.B, path string) *program.Program {
+	b.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := program.Load(data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return p
+}
+
+// BenchmarkFibLoop runs the ~1,000,000-step hint-free loop without a trace
+// and reports steps per second.
+func BenchmarkFibLoop(b *testing.B) {
+	p := loadBench(b, "../testdata/bench/fib_loop.json")
+	b.ReportAllocs()
+	var steps uint64
+	for i := 0; i < b.N; i++ {
+		r, err := New(p, Config{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := r.Run(); err != nil {
+			b.Fatal(err)
+		}
+		steps += r.VM.Steps
+	}
+	b.ReportMetric(float64(steps)/b.Elapsed().Seconds(), "steps/s")
+}
+
+// BenchmarkFibLoopWithFiles adds the trace and the relocated trace and
+// memory files (written to io.Discard).
+func BenchmarkFibLoopWithFiles(b *testing.B) {
+	p := loadBench(b, "../testdata/bench/fib_loop.json")
+	b.ReportAllocs()
+	var steps uint64
+	for i := 0; i < b.N; i++ {
+		r, err := New(p, Config{Trace: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := r.Run(); err != nil {
+			b.Fatal(err)
+		}
+		if err := r.Relocate(); err != nil {
+			b.Fatal(err)
+		}
+		t, err := r.RelocatedTrace()
+		if err != nil {
+			b.Fatal(err)
+		}
+		cells, err := r.Mem.Relocated(r.Relocation)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := trace.WriteTrace(io.Discard, t); err != nil {
+			b.Fatal(err)
+		}
+		if err := trace.WriteMemory(io.Discard, cells); err != nil {
+			b.Fatal(err)
+		}
+		steps += r.VM.Steps
+	}
+	b.ReportMetric(float64(steps)/b.Elapsed().Seconds(), "steps/s")
+}
+
+// TestStepAllocations: once the memory and trace have room, a step
+// allocates nothing.
+func TestStepAllocations(t *testing.T) {
+	data, err := os.ReadFile("../testdata/bench/fib_loop.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := program.Load(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := New(p, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Mem.Reserve(r.ExecBase.Segment, 1<<21)
+	for i := 0; i < 1000; i++ { // warm up: decode the loop
+		if err := r.VM.Step(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	allocs := testing.AllocsPerRun(10000, func() {
+		if err := r.VM.Step(); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if allocs != 0 {
+		t.Fatalf("%v allocations per step", allocs)
+	}
+}

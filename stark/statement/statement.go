@@ -1,0 +1,193 @@
+package statement
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math/bits"
+	"sort"
+
+	"github.com/cairn-vm/cairn/stark/hash"
+	"github.com/cairn-vm/cairn/stark/proof"
+)
+
+var (
+	// ErrUnknownLayout is returned for a layout this package does not know.
+	ErrUnknownLayout = errors.New("unknown layout")
+	// ErrUnsupported is returned for statements this package cannot hash yet
+	// (dynamic parameters, page hashes other than keccak256).
+	ErrUnsupported = errors.New("unsupported statement")
+	// ErrBadPublicInput is returned for a public input Stone would refuse.
+	ErrBadPublicInput = errors.New("bad public input")
+)
+
+// segmentNames lists, per layout, the memory segments in the order Stone's
+// CpuAirDefinition<..>::kSegmentNames gives them.
+var segmentNames = map[string][]string{
+	"plain":                   {"program", "execution"},
+	"small":                   {"program", "execution", "output", "pedersen", "range_check", "ecdsa"},
+	"dex":                     {"program", "execution", "output", "pedersen", "range_check", "ecdsa"},
+	"perpetual":               {"program", "execution", "output", "pedersen", "range_check", "ecdsa"},
+	"all_solidity":            {"program", "execution", "output", "pedersen", "range_check", "ecdsa", "bitwise", "ec_op"},
+	"recursive":               {"program", "execution", "output", "pedersen", "range_check", "bitwise"},
+	"dex_with_bitwise":        {"program", "execution", "output", "pedersen", "range_check", "ecdsa", "bitwise"},
+	"starknet":                {"program", "execution", "output", "pedersen", "range_check", "ecdsa", "bitwise", "ec_op", "poseidon"},
+	"recursive_large_output":  {"program", "execution", "output", "pedersen", "range_check", "bitwise", "poseidon"},
+	"starknet_with_keccak":    {"program", "execution", "output", "pedersen", "range_check", "ecdsa", "bitwise", "ec_op", "keccak", "poseidon"},
+	"all_cairo":               {"program", "execution", "output", "pedersen", "range_check", "ecdsa", "bitwise", "ec_op", "keccak", "poseidon", "range_check96", "add_mod", "mul_mod"},
+	"dynamic":                 {"program", "execution", "output", "pedersen", "range_check", "ecdsa", "bitwise", "ec_op", "keccak", "poseidon", "range_check96", "add_mod", "mul_mod"},
+	"recursive_with_poseidon": {"program", "execution", "output", "pedersen", "range_check", "bitwise", "poseidon"},
+}
+
+// SegmentNames returns the memory segments of layout in Stone's order.
+func SegmentNames(layout string) ([]string, error) {
+	s, ok := segmentNames[layout]
+	if !ok {
+		return nil, fmt.Errorf("%w: %q", ErrUnknownLayout, layout)
+	}
+	return append([]string(nil), s...), nil
+}
+
+type writer struct{ b []byte }
+
+func (w *writer) u64(v uint64) {
+	var word [32]byte
+	binary.BigEndian.PutUint64(word[24:], v)
+	w.b = append(w.b, word[:]...)
+}
+
+func (w *writer) raw(b []byte) { w.b = append(w.b, b...) }
+
+// PageHasher hashes the serialized bytes of one public-memory page.
+type PageHasher func(b []byte) []byte
+
+func keccakPage(b []byte) []byte { d := hash.Keccak256(b); return d[:] }
+
+// PageHasherByName returns Stone's page hash by name. Only keccak256 is
+// available here; pedersen needs the pedersen hash of the crypto packages.
+func PageHasherByName(name string) (PageHasher, error) {
+	if name == "keccak256" {
+		return keccakPage, nil
+	}
+	return nil, fmt.Errorf("%w: page hash %q", ErrUnsupported, name)
+}
+
+// Serialize returns the bytes Stone hashes into the channel seed
+// (CpuAirStatement::GetInitialHashChainSeed), every integer as 32 bytes
+// big-endian:
+//
+//	n_verifier_friendly_commitment_layers, log2(n_steps), rc_min, rc_max,
+//	layout name (ASCII, right-aligned in 32 bytes), dynamic params,
+//	begin_addr and stop_ptr of each segment in the layout's order,
+//	address and value of public_memory[0] (the padding cell),
+//	number of pages, then per page in increasing page order:
+//	  page 0: its size and the page hash of (address, value) pairs;
+//	  other pages: start address, size, and the page hash of the values.
+//
+// Values are in standard (not Montgomery) form.
+func Serialize(params *proof.Parameters, pi *proof.PublicInput, pageHash PageHasher) ([]byte, error) {
+	names, err := SegmentNames(pi.Layout)
+	if err != nil {
+		return nil, err
+	}
+	if len(pi.DynamicParams) != 0 || pi.Layout == "dynamic" {
+		return nil, fmt.Errorf("%w: dynamic params", ErrUnsupported)
+	}
+	if pi.NSteps == 0 || pi.NSteps&(pi.NSteps-1) != 0 {
+		return nil, fmt.Errorf("%w: n_steps %d is not a power of 2", ErrBadPublicInput, pi.NSteps)
+	}
+	if len(pi.Layout) > 32 {
+		return nil, fmt.Errorf("%w: layout name too long", ErrBadPublicInput)
+	}
+	if len(pi.PublicMemory) == 0 {
+		return nil, fmt.Errorf("%w: empty public memory", ErrBadPublicInput)
+	}
+	if len(pi.MemorySegments) != len(names) {
+		return nil, fmt.Errorf("%w: layout %s has %d segments, public input %d", ErrBadPublicInput, pi.Layout, len(names), len(pi.MemorySegments))
+	}
+	w := &writer{}
+	w.u64(params.NVerifierFriendlyCommitmentLayers)
+	w.u64(uint64(bits.TrailingZeros64(pi.NSteps)))
+	w.u64(pi.RcMin)
+	w.u64(pi.RcMax)
+	var layout [32]byte
+	copy(layout[32-len(pi.Layout):], pi.Layout)
+	w.raw(layout[:])
+	for _, name := range names {
+		s, ok := pi.MemorySegments[name]
+		if !ok {
+			return nil, fmt.Errorf("%w: missing segment %q", ErrBadPublicInput, name)
+		}
+		w.u64(s.BeginAddr)
+		w.u64(s.StopPtr)
+	}
+	first := pi.PublicMemory[0]
+	w.u64(first.Address)
+	v := first.Value.BytesBE()
+	w.raw(v[:])
+
+	type page struct {
+		size, start, cur uint64
+		data             []byte
+	}
+	pages := map[uint64]*page{}
+	for i, c := range pi.PublicMemory {
+		pg := pages[c.Page]
+		if pg == nil {
+			pg = &page{start: c.Address, cur: c.Address}
+			pages[c.Page] = pg
+		} else if c.Page != 0 {
+			if c.Address != pg.cur+1 {
+				return nil, fmt.Errorf("%w: public memory page %d is not continuous at entry %d (address %d)", ErrBadPublicInput, c.Page, i, c.Address)
+			}
+			pg.cur++
+		}
+		pg.size++
+		if c.Page == 0 {
+			var a [32]byte
+			binary.BigEndian.PutUint64(a[24:], c.Address)
+			pg.data = append(pg.data, a[:]...)
+		}
+		val := c.Value.BytesBE()
+		pg.data = append(pg.data, val[:]...)
+	}
+	if pages[0] == nil {
+		return nil, fmt.Errorf("%w: public memory has no page 0", ErrBadPublicInput)
+	}
+	ids := make([]uint64, 0, len(pages))
+	for id := range pages {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	w.u64(uint64(len(pages)))
+	for _, id := range ids {
+		pg := pages[id]
+		if id != 0 {
+			w.u64(pg.start)
+		}
+		w.u64(pg.size)
+		w.raw(pageHash(pg.data))
+	}
+	return w.b, nil
+}
+
+// Seed returns the initial channel state for the keccak256 channel
+// (channel_hash keccak256, verifier_friendly_channel_updates false):
+// keccak256 of Serialize.
+func Seed(params *proof.Parameters, pi *proof.PublicInput) (hash.Digest, error) {
+	if params.VerifierFriendlyChannelUpdates {
+		return hash.Digest{}, fmt.Errorf("%w: verifier-friendly channel updates", ErrUnsupported)
+	}
+	if params.EffectiveChannelHash() != "keccak256" {
+		return hash.Digest{}, fmt.Errorf("%w: channel hash %q", ErrUnsupported, params.EffectiveChannelHash())
+	}
+	ph, err := PageHasherByName(params.EffectivePageHash())
+	if err != nil {
+		return hash.Digest{}, err
+	}
+	b, err := Serialize(params, pi, ph)
+	if err != nil {
+		return hash.Digest{}, err
+	}
+	return hash.Keccak256(b), nil
+}

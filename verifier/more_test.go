@@ -1,0 +1,113 @@
+package verifier
+
+import (
+	"errors"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"github.com/cairn-vm/cairn/stark/proof"
+)
+
+// TestFlippedBytes flips one bit in proof bytes spread over the whole
+// plain-stone proof: every such proof must be rejected.
+func TestFlippedBytes(t *testing.T) {
+	p := load(t, "plain-stone/proof.json")
+	orig := p.ProofBytes
+	step := 233
+	if testing.Short() {
+		step = 2333
+	}
+	counts := map[Check]int{}
+	for off := 0; off < len(orig); off += step {
+		bad := append([]byte(nil), orig...)
+		bad[off] ^= 0x10
+		p.ProofBytes = bad
+		_, err := Verify(p, Options{})
+		var ve *Error
+		if !errors.As(err, &ve) {
+			t.Fatalf("byte %d flipped: accepted or untyped (%v)", off, err)
+		}
+		counts[ve.Check]++
+	}
+	t.Logf("rejections by check: %v", counts)
+	p.ProofBytes = append(append([]byte(nil), orig...), 0)
+	if _, err := Verify(p, Options{}); !isCheck(err, CheckProofLength) {
+		t.Errorf("trailing byte: %v", err)
+	}
+	p.ProofBytes = orig[:len(orig)-1]
+	if _, err := Verify(p, Options{}); !isCheck(err, CheckProofFormat) {
+		t.Errorf("truncated: %v", err)
+	}
+}
+
+func isCheck(err error, c Check) bool {
+	var ve *Error
+	return errors.As(err, &ve) && ve.Check == c
+}
+
+func TestUnsupported(t *testing.T) {
+	for file, check := range map[string]Check{
+		"small-stone/proof.json":          CheckPublicInput, // no mask for the small layout yet
+		"plain-cairo-verifier/proof.json": CheckParameters,  // poseidon3 channel
+	} {
+		p := load(t, file)
+		if _, err := Verify(p, Options{}); !isCheck(err, check) {
+			t.Errorf("%s: %v, want a %q rejection", file, err, check)
+		}
+	}
+	p := load(t, "plain-stone/proof.json")
+	for name, f := range map[string]func(p *proof.Proof){
+		"field":      func(p *proof.Proof) { p.Parameters.Field = "PrimeField1" },
+		"hash":       func(p *proof.Proof) { p.Parameters.CommitmentHash = "sha1" },
+		"fri degree": func(p *proof.Proof) { p.Parameters.Stark.Fri.LastLayerDegreeBound = 128 },
+		"cosets":     func(p *proof.Proof) { p.Parameters.Stark.LogNCosets = 0 },
+		"n_steps":    func(p *proof.Proof) { p.PublicInput.NSteps = 1000 },
+	} {
+		q := *p
+		f(&q)
+		if _, err := Verify(&q, Options{}); !errors.Is(err, ErrRejected) {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+// TestNoVMImports keeps the verifier free of the VM and the prover.
+func TestNoVMImports(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", "github.com/cairn-vm/cairn/verifier").Output()
+	if err != nil {
+		t.Skipf("go list: %v", err)
+	}
+	for _, dep := range strings.Fields(string(out)) {
+		for _, banned := range []string{"/vm", "/runner", "/prover", "/program", "/hints", "/builtins", "/trace"} {
+			if strings.HasPrefix(dep, "github.com/cairn-vm/cairn"+banned) {
+				t.Errorf("verifier depends on %s", dep)
+			}
+		}
+	}
+}
+
+func FuzzVerify(f *testing.F) {
+	p := load(f, "plain-stone/proof.json")
+	f.Add(uint32(0), byte(1))
+	f.Add(uint32(3847), byte(1))
+	f.Add(uint32(31623), byte(0x80))
+	f.Fuzz(func(t *testing.T, off uint32, x byte) {
+		q := *p
+		b := append([]byte(nil), p.ProofBytes...)
+		if len(b) == 0 || x == 0 {
+			return
+		}
+		b[int(off)%len(b)] ^= x
+		q.ProofBytes = b
+		if _, err := Verify(&q, Options{}); err == nil {
+			t.Fatalf("accepted a proof with byte %d xored with %#x", int(off)%len(b), x)
+		}
+	})
+}
+
+func TestVerifyJSON(t *testing.T) {
+	if _, err := VerifyJSON([]byte(`{"proof_hex": 1}`), Options{}); !isCheck(err, CheckProofFormat) || !errors.Is(err, proof.ErrMalformed) {
+		t.Errorf("malformed JSON: %v", err)
+	}
+}
