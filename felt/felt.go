@@ -157,10 +157,10 @@ func (z Felt) Signed() *big.Int {
 }
 
 // String returns the canonical value in decimal.
-func (z Felt) String() string { return z.e().Text(10) }
+func (z Felt) String() string { return z.BigInt().Text(10) }
 
 // Hex returns the canonical value as 0x-prefixed lowercase hex.
-func (z Felt) Hex() string { return "0x" + z.e().Text(16) }
+func (z Felt) Hex() string { return "0x" + z.BigInt().Text(16) }
 
 // Bits returns the canonical value as four little-endian 64-bit words.
 func (z Felt) Bits() [4]uint64 { return z.e().Bits() }

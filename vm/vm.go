@@ -116,7 +116,9 @@ func (vm *VM) Step() error {
 		if err != nil {
 			return vm.fail(-1, err)
 		}
-		if pc.Segment < 0 {
+		// Code far from where memory is dense is decoded each time rather
+		// than grow the table to its offset.
+		if pc.Segment < 0 || pc.Offset > max(vm.Mem.UsedSize(pc.Segment), 1<<16) {
 			return vm.exec(&ins)
 		}
 		s = &vm.slotsFor(pc.Segment, pc.Offset+1)[pc.Offset]
@@ -423,7 +425,13 @@ func (vm *VM) updateRegisters(ins *Instruction, dst, op1, res memory.Value) erro
 		}
 		p, ok := res.Ptr()
 		if !ok {
-			return &OperandError{fmt.Sprintf("jmp abs: the target must be a pointer, found %v", res)}
+			// cairo-lang lets pc become an integer; the next step then
+			// fails to read the instruction there.
+			f := res.MustFelt()
+			if !f.IsUint64() {
+				return &OperandError{fmt.Sprintf("jmp abs: the target %v is not an address", res)}
+			}
+			p = memory.Ptr{Segment: memory.PureSegment, Offset: f.Uint64()}
 		}
 		newPC = p
 	case PcJumpRel:

@@ -12,7 +12,7 @@ var (
 	// ErrAddPointers: two relocatable values cannot be added.
 	ErrAddPointers = errors.New("cannot add two relocatable values")
 	// ErrSubSegments: pointers of different segments cannot be subtracted.
-	ErrSubSegments = errors.New("can only subtract two relocatable values of the same segment")
+	ErrSubSegments = errors.New("Can only subtract two relocatable values of the same segment")
 	// ErrSubPointerFromFelt: a felt minus a pointer has no meaning.
 	ErrSubPointerFromFelt = errors.New("cannot subtract a relocatable value from a felt")
 	// ErrUnsetOperand: arithmetic on a value that was never set.
@@ -60,6 +60,9 @@ func (e *PureValueError) Error() string {
 	parts := make([]string, len(e.Values))
 	for i, v := range e.Values {
 		parts[i] = v.String()
+		if p, ok := v.Ptr(); ok { // Python's repr of a RelocatableValue
+			parts[i] = fmt.Sprintf("RelocatableValue(segment_index=%d, offset=%d)", p.Segment, p.Offset)
+		}
 	}
 	if len(parts) == 1 {
 		return fmt.Sprintf("Could not complete computation %s of non pure value: %s.", e.Op, parts[0])

@@ -2,6 +2,7 @@ package memory
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/cairn-vm/cairn/felt"
 )
@@ -25,8 +26,18 @@ type Ptr struct {
 	Offset  uint64
 }
 
+// PureSegment marks a Ptr that is really a plain integer address: what pc
+// becomes after an absolute jump to a felt, as in cairo-lang, where such a
+// pc fails at the next step with an unknown memory cell.
+const PureSegment = math.MinInt32
+
 // String formats a pointer as cairo-lang does: "segment:offset".
-func (p Ptr) String() string { return fmt.Sprintf("%d:%d", p.Segment, p.Offset) }
+func (p Ptr) String() string {
+	if p.Segment == PureSegment {
+		return fmt.Sprint(p.Offset)
+	}
+	return fmt.Sprintf("%d:%d", p.Segment, p.Offset)
+}
 
 // Add returns p moved by d cells, or an error if the offset leaves [0, 2^64).
 func (p Ptr) Add(d int64) (Ptr, error) {
@@ -182,7 +193,7 @@ func Sub(v, w Value) (Value, error) {
 		return addPtrFelt(v, w.felt().Neg())
 	case vk == PtrKind && wk == PtrKind:
 		if v.w[1] != w.w[1] {
-			return Value{}, fmt.Errorf("%w (%d != %d)", ErrSubSegments, v.ptrSeg(), w.ptrSeg())
+			return Value{}, fmt.Errorf("%w (%d != %d).", ErrSubSegments, v.ptrSeg(), w.ptrSeg())
 		}
 		d := felt.FromUint64(v.w[0]).Sub(felt.FromUint64(w.w[0]))
 		return FromFelt(d), nil
