@@ -84,7 +84,7 @@ func ParseBig(s string) (*big.Int, error) {
 	if strings.HasPrefix(t, "0x") || strings.HasPrefix(t, "0X") {
 		base, t = 16, t[2:]
 	}
-	if t == "" {
+	if t == "" || t[0] == '-' || t[0] == '+' || strings.Contains(t, "_") {
 		return nil, fmt.Errorf("%w: %q", ErrSyntax, s)
 	}
 	v, ok := new(big.Int).SetString(t, base)

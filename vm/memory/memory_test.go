@@ -1,0 +1,170 @@
+package memory
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/cairn-vm/cairn/felt"
+)
+
+func TestWriteOnce(t *testing.T) {
+	m := New()
+	s := m.AddSegment()
+	a := s.AddUint(3)
+	if err := m.Set(a, FromUint64(5)); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Set(a, FromUint64(5)); err != nil {
+		t.Fatalf("same value rewrite: %v", err)
+	}
+	err := m.Set(a, FromUint64(6))
+	var iw *InconsistentWriteError
+	if !errors.As(err, &iw) || err.Error() != "Inconsistent memory assignment at address 0:3. 5 != 6." {
+		t.Fatalf("got %v", err)
+	}
+	if _, err := m.Read(s); err == nil || err.Error() != "Unknown value for memory cell at address 0:0." {
+		t.Fatalf("unknown cell: %v", err)
+	}
+	if m.UsedSize(0) != 4 || m.CountCells() != 1 {
+		t.Fatalf("sizes %d %d", m.UsedSize(0), m.CountCells())
+	}
+}
+
+func TestFarWrites(t *testing.T) {
+	m := New()
+	s := m.AddSegment()
+	far := s.AddUint(1 << 40)
+	if err := m.Set(far, FromUint64(1)); err != nil {
+		t.Fatal(err)
+	}
+	if v := m.Get(far); v != FromUint64(1) {
+		t.Fatalf("far read %v", v)
+	}
+	if err := m.Set(far, FromUint64(2)); err == nil {
+		t.Fatal("inconsistent far write accepted")
+	}
+	if m.UsedSize(0) != 1<<40+1 {
+		t.Fatalf("used size %d", m.UsedSize(0))
+	}
+	// Growing the dense part past a far cell keeps it.
+	mid := s.AddUint(5000)
+	if err := m.Set(mid, FromUint64(3)); err != nil {
+		t.Fatal(err)
+	}
+	m2 := New()
+	s2 := m2.AddSegment()
+	_ = m2.Set(s2.AddUint(farThreshold+10), FromUint64(9))
+	for i := uint64(0); i < 2*farThreshold; i += 1 << 10 {
+		if err := m2.Set(s2.AddUint(i), FromUint64(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if v := m2.Get(s2.AddUint(farThreshold + 10)); v != FromUint64(9) {
+		t.Fatalf("far cell lost after growth: %v", v)
+	}
+	if !m2.TrySet(s2.AddUint(farThreshold+11), FromUint64(1)) {
+		t.Log("fast path declined (allowed)")
+	}
+	if err := m2.Set(s2.AddUint(farThreshold+10), FromUint64(8)); err == nil {
+		t.Fatal("overwrite of migrated far cell accepted")
+	}
+}
+
+func TestArithmetic(t *testing.T) {
+	p := FromPtr(Ptr{2, 10})
+	if v, err := Add(p, FromFelt(felt.FromInt64(-3))); err != nil || v != FromPtr(Ptr{2, 7}) {
+		t.Fatalf("ptr - 3: %v %v", v, err)
+	}
+	if _, err := Add(p, FromFelt(felt.FromInt64(-11))); err == nil {
+		t.Fatal("negative offset accepted")
+	}
+	if _, err := Add(p, p); !errors.Is(err, ErrAddPointers) {
+		t.Fatalf("ptr + ptr: %v", err)
+	}
+	if v, err := Sub(p, FromPtr(Ptr{2, 4})); err != nil || v != FromUint64(6) {
+		t.Fatalf("ptr - ptr: %v %v", v, err)
+	}
+	if v, err := Sub(FromPtr(Ptr{2, 4}), p); err != nil || v != FromFelt(felt.FromInt64(-6)) {
+		t.Fatalf("ptr - ptr negative: %v %v", v, err)
+	}
+	if _, err := Sub(p, FromPtr(Ptr{3, 4})); err == nil || err.Error() != "Can only subtract two relocatable values of the same segment (2 != 3)." {
+		t.Fatalf("cross segment: %v", err)
+	}
+	if _, err := Mul(p, FromUint64(2)); err == nil {
+		t.Fatal("ptr * 2 accepted")
+	}
+	f := FromFelt(felt.FromInt64(-1))
+	if g, ok := f.Felt(); !ok || g != felt.FromInt64(-1) || f.IsPtr() {
+		t.Fatal("felt round trip through Value")
+	}
+	if q, ok := p.Ptr(); !ok || q != (Ptr{2, 10}) || p.IsFelt() {
+		t.Fatal("ptr round trip through Value")
+	}
+	neg := FromPtr(Ptr{-3, 1})
+	if q, _ := neg.Ptr(); q.Segment != -3 {
+		t.Fatal("temporary segment index lost")
+	}
+}
+
+func TestTemporarySegments(t *testing.T) {
+	m := New()
+	real := m.AddSegment()
+	other := m.AddSegment()
+	tmp := m.AddTempSegment()
+	if tmp.Segment != -1 {
+		t.Fatalf("temp index %d", tmp.Segment)
+	}
+	_ = m.Set(tmp, FromUint64(7))
+	_ = m.Set(tmp.AddUint(1), FromUint64(8))
+	_ = m.Set(other, FromPtr(tmp.AddUint(1)))
+	if err := m.AddRelocationRule(tmp, real.AddUint(2)); err != nil {
+		t.Fatal(err)
+	}
+	if v := m.Get(other); v != FromPtr(real.AddUint(3)) {
+		t.Fatalf("pointer not relocated on read: %v", v)
+	}
+	if err := m.AddRelocationRule(tmp, real); err == nil {
+		t.Fatal("second rule accepted")
+	}
+	if err := m.RelocateTemporary(); err != nil {
+		t.Fatal(err)
+	}
+	if v := m.Get(real.AddUint(2)); v != FromUint64(7) {
+		t.Fatalf("cell not moved: %v", v)
+	}
+	rel, err := m.Relocate(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rel.Bases[0] != 1 || rel.Bases[1] != 5 {
+		t.Fatalf("bases %v", rel.Bases)
+	}
+	cells, err := m.Relocated(rel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cells) != 3 || cells[2].Addr != 5 || cells[2].Value != felt.FromUint64(4) {
+		t.Fatalf("relocated %+v", cells)
+	}
+}
+
+func TestValidation(t *testing.T) {
+	m := New()
+	s := m.AddSegment()
+	m.AddValidator(s.Segment, func(_ *Memory, _ Ptr, v Value) error {
+		if !v.IsFelt() {
+			return errors.New("felt only")
+		}
+		return nil
+	})
+	if err := m.Set(s, FromPtr(s)); err == nil {
+		t.Fatal("validator skipped")
+	}
+	if m.TrySet(s.AddUint(1), FromPtr(s)) {
+		t.Fatal("fast path bypassed a validator")
+	}
+	m.Freeze()
+	if err := m.Set(s.AddUint(2), FromUint64(1)); !errors.Is(err, ErrFrozen) {
+		t.Fatalf("frozen: %v", err)
+	}
+}
