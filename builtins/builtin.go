@@ -10,6 +10,12 @@ import (
 // ErrUnsupported is a builtin that Cairn does not implement yet.
 var ErrUnsupported = errors.New("builtin is not supported yet")
 
+// InsufficientCellsError says the trace is too short for what the run
+// used; proof mode answers it by running more steps.
+type InsufficientCellsError struct{ Msg string }
+
+func (e *InsufficientCellsError) Error() string { return e.Msg }
+
 // Runner is one builtin instance in a run.
 type Runner interface {
 	// Name is the builtin's name as in %builtins ("output", "range_check").
@@ -36,9 +42,24 @@ type Runner interface {
 	UsedInstances(m *memory.Memory) uint64
 	// SecurityCheck runs the builtin's part of a secure run.
 	SecurityCheck(m *memory.Memory) error
+
+	// Proof-mode bookkeeping, for a trace of the given number of steps.
+	Cells() (perInstance, inputs uint64)
+	AllocatedInstances(m *memory.Memory, steps uint64) (uint64, error)
+	UsedCellsAndAllocatedSize(m *memory.Memory, steps uint64) (used, size uint64, err error)
+	AllocatedMemoryUnits(m *memory.Memory, steps uint64) (uint64, error)
+	// AccessesWholeSegment reports whether every cell of the (finalized)
+	// segment counts as accessed for the memory-holes count.
+	AccessesWholeSegment() bool
+	// RangeCheckUsage is the smallest and largest 16-bit part the builtin
+	// sends to the range-check permutation (ok false: none).
+	RangeCheckUsage(m *memory.Memory) (lo, hi uint64, ok bool)
+	UsedPermRangeCheckUnits(m *memory.Memory, steps uint64) (uint64, error)
+	UsedDilutedCheckUnits(spacing, nBits int) uint64
 }
 
-// base holds what every builtin shares.
+// base holds what every builtin shares: cairo-lang's SimpleBuiltinRunner
+// (and its low-ratio variant, with RatioDen).
 type base struct {
 	name         string
 	included     bool
@@ -47,6 +68,19 @@ type base struct {
 	stopSet      bool
 	cellsPerInst uint64
 	nInputCells  uint64
+	ratio        uint64 // steps per instance (over ratioDen); 0: unused in the layout
+	ratioDen     uint64
+	instPerComp  uint64
+	extraUnits   uint64 // additional memory units per instance
+}
+
+func newBase(name string, included bool, lb LayoutBuiltin, cells, inputs, instPerComp, extraUnits uint64) base {
+	den := uint64(lb.RatioDen)
+	if den == 0 {
+		den = 1
+	}
+	return base{name: name, included: included, cellsPerInst: cells, nInputCells: inputs,
+		ratio: uint64(lb.Ratio), ratioDen: den, instPerComp: instPerComp, extraUnits: extraUnits}
 }
 
 func (b *base) Name() string                  { return b.name }
@@ -55,6 +89,14 @@ func (b *base) InitSegments(m *memory.Memory) { b.seg = m.AddSegment() }
 func (b *base) Base() memory.Ptr              { return b.seg }
 func (b *base) StopPtr() (memory.Ptr, bool)   { return b.stop, b.stopSet }
 func (b *base) AddRules(*memory.Memory)       {}
+func (b *base) Cells() (uint64, uint64)       { return b.cellsPerInst, b.nInputCells }
+func (b *base) AccessesWholeSegment() bool    { return true }
+
+func (b *base) RangeCheckUsage(*memory.Memory) (uint64, uint64, bool) { return 0, 0, false }
+func (b *base) UsedPermRangeCheckUnits(*memory.Memory, uint64) (uint64, error) {
+	return 0, nil
+}
+func (b *base) UsedDilutedCheckUnits(int, int) uint64 { return 0 }
 
 func (b *base) InitialStack() []memory.Value {
 	if !b.included {
@@ -67,6 +109,39 @@ func (b *base) UsedCells(m *memory.Memory) uint64 { return m.UsedSize(b.seg.Segm
 
 func (b *base) UsedInstances(m *memory.Memory) uint64 {
 	return (b.UsedCells(m) + b.cellsPerInst - 1) / b.cellsPerInst
+}
+
+// AllocatedInstances is how many instances a trace of steps steps holds.
+func (b *base) AllocatedInstances(_ *memory.Memory, steps uint64) (uint64, error) {
+	if b.ratio == 0 {
+		return 0, nil
+	}
+	minSteps := (b.ratio*b.instPerComp + b.ratioDen - 1) / b.ratioDen
+	if steps < minSteps {
+		return 0, &InsufficientCellsError{fmt.Sprintf("Number of steps must be at least %d for the %s builtin.", minSteps, b.name)}
+	}
+	if (steps*b.ratioDen)%b.ratio != 0 {
+		return 0, fmt.Errorf("%d is not divisible by %d.", steps*b.ratioDen, b.ratio)
+	}
+	return steps * b.ratioDen / b.ratio, nil
+}
+
+func (b *base) UsedCellsAndAllocatedSize(m *memory.Memory, steps uint64) (uint64, uint64, error) {
+	used := b.UsedCells(m)
+	inst, err := b.AllocatedInstances(m, steps)
+	if err != nil {
+		return 0, 0, err
+	}
+	size := b.cellsPerInst * inst
+	if used > size {
+		return 0, 0, &InsufficientCellsError{fmt.Sprintf("The %s builtin used %d cells but the capacity is %d.", b.name, used, size)}
+	}
+	return used, size, nil
+}
+
+func (b *base) AllocatedMemoryUnits(m *memory.Memory, steps uint64) (uint64, error) {
+	inst, err := b.AllocatedInstances(m, steps)
+	return (b.cellsPerInst + b.extraUnits) * inst, err
 }
 
 // finalStack implements the common stop-pointer check; used is the number
@@ -93,10 +168,15 @@ func (b *base) finalStack(m *memory.Memory, ptr memory.Ptr, used uint64) (memory
 	return at, nil
 }
 
-// securityCheck is cairo-lang's SimpleBuiltinRunner.run_security_checks for
-// builtins whose every cell is an input: all cells up to the last one
-// written must be present.
-func (b *base) securityCheck(m *memory.Memory) error {
+// FinalStack checks the stop pointer of a simple builtin.
+func (b *base) FinalStack(m *memory.Memory, ptr memory.Ptr) (memory.Ptr, error) {
+	return b.finalStack(m, ptr, b.UsedInstances(m)*b.cellsPerInst)
+}
+
+// SecurityCheck is cairo-lang's SimpleBuiltinRunner.run_security_checks:
+// every input cell of every instance up to the last one written must be
+// present. (Builtins with output cells extend it with their deductions.)
+func (b *base) SecurityCheck(m *memory.Memory) error {
 	seen := uint64(0)
 	maxOff := uint64(0)
 	any := false
@@ -129,3 +209,7 @@ func (b *base) securityCheck(m *memory.Memory) error {
 	}
 	return nil
 }
+
+// Placeholder is a builtin of the layout that the program does not use: in
+// proof mode it still owns an (empty) segment and its share of the trace.
+type Placeholder struct{ base }

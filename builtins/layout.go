@@ -68,15 +68,44 @@ func LayoutNames() []string {
 // subsequence of it.
 var Order = []string{"output", "pedersen", "range_check", "ecdsa", "bitwise", "ec_op", "keccak", "poseidon", "range_check96", "add_mod", "mul_mod"}
 
-// New returns the runner for a builtin of a layout, or ErrUnsupported.
-func New(name string, included bool) (Runner, error) {
-	switch name {
+// Shape is a builtin's cell layout: cells per instance, input cells,
+// instances per component and extra memory units per instance, as
+// cairo-lang's runners define them.
+type Shape struct{ Cells, Inputs, InstPerComponent, ExtraUnits uint64 }
+
+// Shapes of every builtin of cairo-lang 0.14.0.1.
+var Shapes = map[string]Shape{
+	"output":        {1, 1, 1, 0},
+	"pedersen":      {3, 2, 1, 0},
+	"range_check":   {1, 1, 1, 0},
+	"ecdsa":         {2, 2, 1, 0},
+	"bitwise":       {5, 2, 1, 0},
+	"ec_op":         {7, 5, 1, 0},
+	"keccak":        {16, 8, 16, 0},
+	"poseidon":      {6, 3, 1, 0},
+	"range_check96": {1, 1, 1, 0},
+	"add_mod":       {7, 7, 1, 15},
+	"mul_mod":       {7, 7, 1, 15},
+}
+
+// New returns the runner for a builtin of a layout. A builtin the program
+// does not use gets a placeholder (proof mode needs its segment and trace
+// share); one it uses but Cairn lacks is ErrUnsupported.
+func New(lb LayoutBuiltin, included bool) (Runner, error) {
+	switch lb.Name {
 	case "output":
 		return NewOutput(included), nil
 	case "range_check":
-		return NewRangeCheck("range_check", included, 8), nil
+		return NewRangeCheck("range_check", included, lb, 8), nil
 	case "range_check96":
-		return NewRangeCheck("range_check96", included, 6), nil
+		return NewRangeCheck("range_check96", included, lb, 6), nil
 	}
-	return nil, fmt.Errorf("%w: %s", ErrUnsupported, name)
+	sh, ok := Shapes[lb.Name]
+	if !ok {
+		return nil, fmt.Errorf("The %s builtin is not supported.", lb.Name)
+	}
+	if included {
+		return nil, fmt.Errorf("%w: %s", ErrUnsupported, lb.Name)
+	}
+	return &Placeholder{newBase(lb.Name, false, lb, sh.Cells, sh.Inputs, sh.InstPerComponent, sh.ExtraUnits)}, nil
 }

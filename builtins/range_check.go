@@ -13,14 +13,12 @@ type RangeCheck struct {
 	base
 	nParts   int
 	boundLog int
-	bound    felt.Felt
 }
 
 // NewRangeCheck returns a range-check builtin with nParts 16-bit parts
 // (8 for range_check, 6 for range_check96).
-func NewRangeCheck(name string, included bool, nParts int) *RangeCheck {
-	rc := &RangeCheck{base: base{name: name, included: included, cellsPerInst: 1, nInputCells: 1}, nParts: nParts, boundLog: 16 * nParts}
-	return rc
+func NewRangeCheck(name string, included bool, lb LayoutBuiltin, nParts int) *RangeCheck {
+	return &RangeCheck{base: newBase(name, included, lb, 1, 1, 1, 0), nParts: nParts, boundLog: 16 * nParts}
 }
 
 // BoundLog is log2 of the bound (128 for range_check).
@@ -40,10 +38,23 @@ func (r *RangeCheck) AddRules(m *memory.Memory) {
 	})
 }
 
-// FinalStack checks the stop pointer.
-func (r *RangeCheck) FinalStack(m *memory.Memory, ptr memory.Ptr) (memory.Ptr, error) {
-	return r.finalStack(m, ptr, r.UsedInstances(m))
+// RangeCheckUsage is the min and max 16-bit part of the values written.
+func (r *RangeCheck) RangeCheckUsage(m *memory.Memory) (uint64, uint64, bool) {
+	lo, hi, any := uint64(1<<16), uint64(0), false
+	m.EachCell(r.seg.Segment, func(_ uint64, v memory.Value) bool {
+		w := v.MustFelt().Bits()
+		for i := 0; i < r.nParts; i++ {
+			part := (w[i/4] >> (16 * (i % 4))) & 0xffff
+			lo, hi = min(lo, part), max(hi, part)
+		}
+		any = true
+		return true
+	})
+	return lo, hi, any
 }
 
-// SecurityCheck requires every cell up to the last used one to be written.
-func (r *RangeCheck) SecurityCheck(m *memory.Memory) error { return r.securityCheck(m) }
+// UsedPermRangeCheckUnits: each cell takes nParts range-check units.
+func (r *RangeCheck) UsedPermRangeCheckUnits(m *memory.Memory, steps uint64) (uint64, error) {
+	used, _, err := r.UsedCellsAndAllocatedSize(m, steps)
+	return used * uint64(r.nParts), err
+}

@@ -94,7 +94,7 @@ func New(p *program.Program, cfg Config) (*Runner, error) {
 		if !used[lb.Name] {
 			continue
 		}
-		b, err := builtins.New(lb.Name, true)
+		b, err := builtins.New(lb, true)
 		if err != nil {
 			return nil, &SetupError{err.Error()}
 		}
