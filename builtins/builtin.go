@@ -56,6 +56,9 @@ type Runner interface {
 	RangeCheckUsage(m *memory.Memory) (lo, hi uint64, ok bool)
 	UsedPermRangeCheckUnits(m *memory.Memory, steps uint64) (uint64, error)
 	UsedDilutedCheckUnits(spacing, nBits int) uint64
+	// PrivateInput is the builtin's entry of air_private_input.json (ok
+	// false: the builtin has none).
+	PrivateInput(m *memory.Memory) (v any, ok bool)
 }
 
 // base holds what every builtin shares: cairo-lang's SimpleBuiltinRunner
@@ -97,6 +100,9 @@ func (b *base) UsedPermRangeCheckUnits(*memory.Memory, uint64) (uint64, error) {
 	return 0, nil
 }
 func (b *base) UsedDilutedCheckUnits(int, int) uint64 { return 0 }
+
+// PrivateInput of a builtin with no inputs recorded is an empty list.
+func (b *base) PrivateInput(*memory.Memory) (any, bool) { return []any{}, true }
 
 func (b *base) InitialStack() []memory.Value {
 	if !b.included {

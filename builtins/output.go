@@ -34,3 +34,6 @@ func (o *Output) AllocatedMemoryUnits(*memory.Memory, uint64) (uint64, error) { 
 // AccessesWholeSegment: output cells count as accessed only when an
 // instruction touched them.
 func (o *Output) AccessesWholeSegment() bool { return false }
+
+// PrivateInput: the output builtin has no private input.
+func (o *Output) PrivateInput(*memory.Memory) (any, bool) { return nil, false }

@@ -58,3 +58,13 @@ func (r *RangeCheck) UsedPermRangeCheckUnits(m *memory.Memory, steps uint64) (ui
 	used, _, err := r.UsedCellsAndAllocatedSize(m, steps)
 	return used * uint64(r.nParts), err
 }
+
+// PrivateInput lists every written cell as {index, value}.
+func (r *RangeCheck) PrivateInput(m *memory.Memory) (any, bool) {
+	out := []any{}
+	m.EachCell(r.seg.Segment, func(off uint64, v memory.Value) bool {
+		out = append(out, map[string]any{"index": off, "value": v.MustFelt().Hex()})
+		return true
+	})
+	return out, true
+}

@@ -36,6 +36,9 @@ type CastExpr struct {
 // AddrExpr is &X.
 type AddrExpr struct{ X Expr }
 
+// TupleExpr is (A, B, ...), as in a cast of a constant struct value.
+type TupleExpr struct{ Items []Expr }
+
 func (RegExpr) exprNode()   {}
 func (IntExpr) exprNode()   {}
 func (DerefExpr) exprNode() {}
@@ -43,6 +46,7 @@ func (BinExpr) exprNode()   {}
 func (NegExpr) exprNode()   {}
 func (CastExpr) exprNode()  {}
 func (AddrExpr) exprNode()  {}
+func (TupleExpr) exprNode() {}
 
 // TypeOf returns the Cairo type of an expression as a string ("felt",
 // "felt*", "a.b.Struct", "a.b.Struct*"...).
@@ -84,6 +88,12 @@ func UsesAP(e Expr) bool {
 		return UsesAP(x.X)
 	case AddrExpr:
 		return UsesAP(x.X)
+	case TupleExpr:
+		for _, it := range x.Items {
+			if UsesAP(it) {
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -200,7 +210,19 @@ func (p *parser) atom() (Expr, error) {
 		if err != nil {
 			return nil, err
 		}
-		return e, p.expect(')')
+		if p.peek() != ',' {
+			return e, p.expect(')')
+		}
+		items := []Expr{e}
+		for p.peek() == ',' {
+			p.pos++
+			it, err := p.expr()
+			if err != nil {
+				return nil, err
+			}
+			items = append(items, it)
+		}
+		return TupleExpr{items}, p.expect(')')
 	case c == '[':
 		p.pos++
 		e, err := p.expr()

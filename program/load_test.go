@@ -45,6 +45,7 @@ func TestParseExpr(t *testing.T) {
 		"cast(ap + 1, (felt, felt)*)",
 		"[cast([[fp + (-3)] + 2] * 3 - 1, felt*)]",
 		"&[fp]",
+		"cast((1, 2), starkware.cairo.common.ec_point.EcPoint)",
 	} {
 		if _, err := ParseExpr(s); err != nil {
 			t.Errorf("%s: %v", s, err)

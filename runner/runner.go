@@ -34,6 +34,10 @@ type Config struct {
 	ProgramInput map[string]any
 	// Hints resolves hint code; nil means hints.Default.
 	Hints *hints.Registry
+	// ProofMode runs a program compiled with --proof_mode from __start__
+	// to __end__ and pads the trace as a prover needs (cairo-run's
+	// --proof_mode). It implies Trace.
+	ProofMode bool
 }
 
 // Runner is one run of a program.
@@ -50,9 +54,27 @@ type Runner struct {
 	End                   memory.Ptr
 	OriginalSteps         uint64
 	Relocation            *memory.Relocation
+	// Warnings are the "Increasing number of steps" lines proof mode
+	// prints while it pads the trace.
+	Warnings []string
 
 	builtinByName map[string]builtins.Runner
 	ended         bool
+	finalPC       *memory.Ptr // execution mode: stepping here is an error
+	// Proof mode: offsets of the execution segment's public cells; the
+	// number of steps whose accesses count against memory holes; the
+	// finalized segment sizes and public memory.
+	execPublic    []uint64
+	accessSteps   uint64
+	finalSizes    map[int]uint64
+	publicOffsets map[int][]PublicCell
+	segmentsFinal bool
+}
+
+// PublicCell is one public-memory offset of a segment, with its page.
+type PublicCell struct {
+	Offset uint64
+	Page   int
 }
 
 // SetupError is a run that cannot start (missing builtin, unknown layout...).
@@ -73,7 +95,13 @@ func New(p *program.Program, cfg Config) (*Runner, error) {
 	if layout.Name == "dynamic" {
 		return nil, &SetupError{"the dynamic layout needs --cairo_layout_params_file, which Cairn does not support yet"}
 	}
-	allowMissing := cfg.AllowMissingBuiltins != nil && *cfg.AllowMissingBuiltins
+	if cfg.ProofMode {
+		cfg.Trace = true
+	}
+	allowMissing := cfg.ProofMode
+	if cfg.AllowMissingBuiltins != nil {
+		allowMissing = *cfg.AllowMissingBuiltins
+	}
 	if !allowMissing {
 		var missing []string
 		for _, b := range p.Builtins {
@@ -91,10 +119,10 @@ func New(p *program.Program, cfg Config) (*Runner, error) {
 		used[b] = true
 	}
 	for _, lb := range layout.Builtins {
-		if !used[lb.Name] {
+		if !used[lb.Name] && !cfg.ProofMode {
 			continue
 		}
-		b, err := builtins.New(lb, true)
+		b, err := builtins.New(lb, used[lb.Name])
 		if err != nil {
 			return nil, &SetupError{err.Error()}
 		}
@@ -121,13 +149,33 @@ func New(p *program.Program, cfg Config) (*Runner, error) {
 			stack = append(stack, memory.FromUint64(0))
 		}
 	}
-	mainPC, err := p.Main()
-	if err != nil {
-		return nil, &SetupError{err.Error()}
+	var entry int
+	if cfg.ProofMode {
+		// The dummy return fp and pc of __start__, so that a verifier can
+		// check [fp - 2] = fp; the whole initial stack is public.
+		stack = append([]memory.Value{memory.FromPtr(r.ExecBase.AddUint(2)), memory.FromUint64(0)}, stack...)
+		for i := range stack {
+			r.execPublic = append(r.execPublic, uint64(i))
+		}
+		start, err1 := p.Label(p.MainScope + ".__start__")
+		end, err2 := p.Label(p.MainScope + ".__end__")
+		if err1 != nil || err2 != nil {
+			return nil, &SetupError{"Missing __start__ or __end__ label: compile the program with --proof_mode."}
+		}
+		entry = start
+		r.End = r.ProgramBase.AddUint(uint64(end))
+	} else {
+		mainPC, err := p.Main()
+		if err != nil {
+			return nil, &SetupError{err.Error()}
+		}
+		entry = mainPC
+		returnFP := mem.AddSegment()
+		r.End = mem.AddSegment()
+		final := r.End
+		r.finalPC = &final
+		stack = append(stack, memory.FromPtr(returnFP), memory.FromPtr(r.End))
 	}
-	returnFP := mem.AddSegment()
-	r.End = mem.AddSegment()
-	stack = append(stack, memory.FromPtr(returnFP), memory.FromPtr(r.End))
 
 	mem.Reserve(r.ProgramBase.Segment, len(p.Data))
 	for i, w := range p.Data {
@@ -141,7 +189,10 @@ func New(p *program.Program, cfg Config) (*Runner, error) {
 		}
 	}
 	start := r.ExecBase.AddUint(uint64(len(stack)))
-	r.VM = vm.New(mem, r.ProgramBase.AddUint(uint64(mainPC)), start, start, cfg.Trace)
+	if cfg.ProofMode {
+		start = r.ExecBase.AddUint(2)
+	}
+	r.VM = vm.New(mem, r.ProgramBase.AddUint(uint64(entry)), start, start, cfg.Trace)
 
 	reg := cfg.Hints
 	if reg == nil {
@@ -189,7 +240,7 @@ func pyList(xs []string) string {
 
 // step runs one step, refusing to step past the end (cairo-lang's vm_step).
 func (r *Runner) step() error {
-	if r.VM.PC == r.End {
+	if r.finalPC != nil && r.VM.PC == *r.finalPC {
 		return &vm.StepError{Step: r.VM.Steps, PC: r.VM.PC, FP: r.VM.FP, HintIndex: -1, Err: vm.ErrEndOfProgram, NoTraceback: true}
 	}
 	return r.VM.Step()
@@ -229,12 +280,26 @@ func (r *Runner) RunUntilSteps(n uint64) error {
 	return nil
 }
 
-// Run executes the program as cairo-run does in execution mode: to the end,
-// then --min_steps and --steps, then EndRun and ReadReturnValues, then the
-// secure-run checks.
+// Run executes the program as cairo-run does: to the end (in proof mode,
+// one step more, so that the last pc executed is __end__), then
+// --min_steps and --steps, then EndRun (which pads a proof-mode trace)
+// and ReadReturnValues, then in proof mode the segment finalization, and
+// the secure-run checks when they are on (by default outside proof mode).
 func (r *Runner) Run() error {
-	if err := r.RunUntilEnd(r.Config.Steps); err != nil {
+	maxSteps := r.Config.Steps
+	if r.Config.ProofMode && maxSteps > 0 {
+		maxSteps--
+		if maxSteps == 0 {
+			return &vm.StepError{Step: 0, PC: r.VM.PC, FP: r.VM.FP, HintIndex: -1, Err: vm.ErrStepLimit, NoTraceback: true}
+		}
+	}
+	if err := r.RunUntilEnd(maxSteps); err != nil {
 		return err
+	}
+	if r.Config.ProofMode {
+		if err := r.step(); err != nil {
+			return err
+		}
 	}
 	r.OriginalSteps = r.VM.Steps
 	if r.Config.MinSteps > 0 {
@@ -250,10 +315,24 @@ func (r *Runner) Run() error {
 	if err := r.EndRun(); err != nil {
 		return err
 	}
+	if r.Config.ProofMode && r.Config.Steps == 0 {
+		if err := r.padTrace(); err != nil {
+			return err
+		}
+	}
 	if err := r.ReadReturnValues(); err != nil {
 		return err
 	}
-	if r.Config.SecureRun == nil || *r.Config.SecureRun {
+	if r.Config.ProofMode {
+		if err := r.FinalizeSegments(); err != nil {
+			return err
+		}
+	}
+	secure := !r.Config.ProofMode
+	if r.Config.SecureRun != nil {
+		secure = *r.Config.SecureRun
+	}
+	if secure {
 		if err := r.VerifySecure(); err != nil {
 			return err
 		}
@@ -271,6 +350,7 @@ func (r *Runner) EndRun() error {
 	}
 	r.Mem.Freeze()
 	r.ended = true
+	r.accessSteps = r.VM.Steps
 	return nil
 }
 
@@ -312,6 +392,11 @@ func (r *Runner) ReadReturnValues() error {
 			return &AssertError{err.Error()}
 		}
 		ptr = next
+	}
+	if r.Config.ProofMode {
+		for off := ptr.Offset; off < r.VM.AP.Offset; off++ {
+			r.execPublic = append(r.execPublic, off-r.ExecBase.Offset)
+		}
 	}
 	return nil
 }
@@ -364,7 +449,7 @@ func (r *Runner) VerifySecure() error {
 
 // Relocate lays the segments out from address 1.
 func (r *Runner) Relocate() error {
-	rel, err := r.Mem.Relocate(nil)
+	rel, err := r.Mem.Relocate(r.finalSizes)
 	if err != nil {
 		return &AssertError{err.Error()}
 	}

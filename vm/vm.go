@@ -487,3 +487,37 @@ func (vm *VM) updateRegisters(ins *Instruction, dst, op1, res memory.Value) erro
 
 // FeltAt is a convenience for hints and tests: the felt at addr.
 func (vm *VM) FeltAt(addr memory.Ptr) (felt.Felt, error) { return vm.Mem.ReadFelt(addr) }
+
+// OperandAddrs recomputes the dst, op0 and op1 addresses of an executed
+// instruction from the registers before it ran (memory is write-once, so
+// a double dereference reads the same op0 it read then).
+func OperandAddrs(ins *Instruction, pc, ap, fp memory.Ptr, m *memory.Memory) (dst, op0, op1 memory.Ptr, err error) {
+	reg := func(r Register) memory.Ptr {
+		if r == AP {
+			return ap
+		}
+		return fp
+	}
+	if dst, err = offsetAddr(reg(ins.Dst), ins.Off0); err != nil {
+		return
+	}
+	if op0, err = offsetAddr(reg(ins.Op0), ins.Off1); err != nil {
+		return
+	}
+	switch ins.Op1 {
+	case Op1Imm:
+		op1 = pc.AddUint(1)
+	case Op1FromFP:
+		op1, err = offsetAddr(fp, ins.Off2)
+	case Op1FromAP:
+		op1, err = offsetAddr(ap, ins.Off2)
+	default:
+		p, ok := m.Get(op0).Ptr()
+		if !ok {
+			err = &OperandError{"op0 must be known in double dereference."}
+			return
+		}
+		op1, err = offsetAddr(p, ins.Off2)
+	}
+	return
+}

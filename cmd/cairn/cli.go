@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/cairn-vm/cairn/program"
@@ -43,7 +44,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 type runFlags struct {
 	program, layout, traceFile, memoryFile, programInput string
-	printOutput, printInfo, relocatePrints               bool
+	airPublicInput, airPrivateInput                      string
+	printOutput, printInfo, relocatePrints, proofMode    bool
 	secureRun, noSecureRun, allowMissing                 bool
 	steps, minSteps                                      uint64
 }
@@ -64,7 +66,10 @@ func parseRunFlags(args []string, stderr io.Writer) (*runFlags, bool, error) {
 	fs.Uint64Var(&f.minSteps, "min_steps", 0, "minimum number of steps")
 	fs.BoolVar(&f.secureRun, "secure_run", false, "run the secure-run checks (default outside proof mode)")
 	fs.BoolVar(&f.noSecureRun, "no_secure_run", false, "skip the secure-run checks")
-	fs.BoolVar(&f.allowMissing, "allow_missing_builtins", false, "allow builtins the layout lacks")
+	fs.BoolVar(&f.allowMissing, "allow_missing_builtins", false, "allow builtins the layout lacks (default in proof mode)")
+	fs.BoolVar(&f.proofMode, "proof_mode", false, "run from __start__ to __end__ and pad the trace for a prover")
+	fs.StringVar(&f.airPublicInput, "air_public_input", "", "write the prover's public input here (proof mode)")
+	fs.StringVar(&f.airPrivateInput, "air_private_input", "", "write the prover's private input here (proof mode)")
 	rest := args
 	example := len(args) == 0
 	for {
@@ -112,7 +117,17 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "Error: %v\n", err)
 		return 1
 	}
-	cfg := runner.Config{Layout: f.layout, Steps: f.steps, MinSteps: f.minSteps, Trace: f.traceFile != ""}
+	if f.airPrivateInput != "" || f.airPublicInput != "" {
+		if !f.proofMode {
+			fmt.Fprintln(stderr, "Error: --air_public_input and --air_private_input can only be used in proof_mode.")
+			return 1
+		}
+	}
+	if f.airPrivateInput != "" && (f.traceFile == "" || f.memoryFile == "") {
+		fmt.Fprintln(stderr, "Error: --trace_file and --memory_file must be set when --air_private_input is set.")
+		return 1
+	}
+	cfg := runner.Config{Layout: f.layout, Steps: f.steps, MinSteps: f.minSteps, Trace: f.traceFile != "", ProofMode: f.proofMode}
 	if f.noSecureRun {
 		no := false
 		cfg.SecureRun = &no
@@ -137,8 +152,12 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "Error: %v\n", err)
 		return 1
 	}
-	if err := r.Run(); err != nil {
-		fmt.Fprintln(stderr, r.FormatError(err))
+	runErr := r.Run()
+	for _, w := range r.Warnings {
+		fmt.Fprintln(stdout, w)
+	}
+	if runErr != nil {
+		fmt.Fprintln(stderr, r.FormatError(runErr))
 		return 1
 	}
 	if err := r.Relocate(); err != nil {
@@ -150,6 +169,14 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	if f.printInfo {
 		printInfo(stdout, r, f.relocatePrints)
+		if f.proofMode {
+			usage, err := r.BuiltinUsage()
+			if err != nil {
+				fmt.Fprintf(stderr, "Error: %v\n", err)
+				return 1
+			}
+			fmt.Fprintln(stdout, usage)
+		}
 	}
 	if f.traceFile != "" {
 		t, err := r.RelocatedTrace()
@@ -165,6 +192,29 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 		cells, err := r.Mem.Relocated(r.Relocation)
 		if err == nil {
 			err = writeFile(f.memoryFile, func(w io.Writer) error { return trace.WriteMemory(w, cells) })
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "Error: %v\n", err)
+			return 1
+		}
+	}
+	if f.airPublicInput != "" {
+		pi, err := r.PublicInput()
+		if err == nil {
+			err = writeFile(f.airPublicInput, func(w io.Writer) error { return trace.WriteJSON(w, pi) })
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "Error: %v\n", err)
+			return 1
+		}
+	}
+	if f.airPrivateInput != "" {
+		tp, err1 := filepath.Abs(f.traceFile)
+		mp, err2 := filepath.Abs(f.memoryFile)
+		err := errors.Join(err1, err2)
+		if err == nil {
+			priv := r.PrivateInput(tp, mp)
+			err = writeFile(f.airPrivateInput, func(w io.Writer) error { return trace.WriteJSON(w, priv) })
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "Error: %v\n", err)
