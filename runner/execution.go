@@ -10,8 +10,8 @@ import (
 // execution side and the proving side.
 type Execution struct {
 	Layout      string
-	Trace       []trace.Entry   // relocated registers, one entry per step
-	Memory      []memory.Cell   // relocated memory, ascending addresses
+	Trace       []trace.Entry // relocated registers, one entry per step
+	Memory      []memory.Cell // relocated memory, ascending addresses
 	PublicInput *trace.PublicInput
 	// PrivateInput holds the builtins' private inputs, keyed as in
 	// air_private_input.json (without the file paths).
