@@ -335,7 +335,7 @@ func (vm *VM) execute(ins *Instruction) error {
 		}
 		vm.trace = append(vm.trace, TraceEntry{vm.PC, vm.AP, vm.FP})
 	}
-	return vm.updateRegisters(ins, dst, op1, res)
+	return vm.updateRegisters(ins, &dst, &op1, &res)
 }
 
 func (vm *VM) deduceOp0(ins *Instruction, dst, op1 memory.Value) (op0, res memory.Value, err error) {
@@ -377,7 +377,7 @@ func deduceOp1(ins *Instruction, dst, op0 memory.Value) (op1, res memory.Value, 
 	return memory.Value{}, memory.Value{}, nil
 }
 
-func (vm *VM) updateRegisters(ins *Instruction, dst, op1, res memory.Value) error {
+func (vm *VM) updateRegisters(ins *Instruction, dst, op1, res *memory.Value) error {
 	var newFP memory.Ptr
 	switch ins.Opcode {
 	case OpCall:
@@ -385,7 +385,7 @@ func (vm *VM) updateRegisters(ins *Instruction, dst, op1, res memory.Value) erro
 	case OpRet:
 		p, ok := dst.Ptr()
 		if !ok {
-			return &OperandError{fmt.Sprintf("ret: the new fp must be a pointer, found %v", dst)}
+			return &OperandError{fmt.Sprintf("ret: the new fp must be a pointer, found %v", *dst)}
 		}
 		newFP = p
 	default:
@@ -403,7 +403,7 @@ func (vm *VM) updateRegisters(ins *Instruction, dst, op1, res memory.Value) erro
 		if ins.Res == ResOp1 && ins.ImmIsSmall {
 			v, err = memory.AddInt(memory.FromPtr(vm.AP), ins.ImmSmall)
 		} else {
-			v, err = memory.Add(memory.FromPtr(vm.AP), res)
+			v, err = memory.Add(memory.FromPtr(vm.AP), *res)
 		}
 		if err != nil {
 			return err
@@ -429,7 +429,7 @@ func (vm *VM) updateRegisters(ins *Instruction, dst, op1, res memory.Value) erro
 			// fails to read the instruction there.
 			f := res.MustFelt()
 			if !f.IsUint64() {
-				return &OperandError{fmt.Sprintf("jmp abs: the target %v is not an address", res)}
+				return &OperandError{fmt.Sprintf("jmp abs: the target %v is not an address", *res)}
 			}
 			p = memory.Ptr{Segment: memory.PureSegment, Offset: f.Uint64()}
 		}
@@ -439,7 +439,7 @@ func (vm *VM) updateRegisters(ins *Instruction, dst, op1, res memory.Value) erro
 			return &OperandError{"Res.UNCONSTRAINED cannot be used with PcUpdate.JUMP_REL"}
 		}
 		if !res.IsFelt() {
-			return &memory.PureValueError{Op: "jmp rel", Values: []memory.Value{res}}
+			return &memory.PureValueError{Op: "jmp rel", Values: []memory.Value{*res}}
 		}
 		if ins.Res == ResOp1 && ins.ImmIsSmall {
 			p, err := vm.PC.Add(ins.ImmSmall)
@@ -450,7 +450,7 @@ func (vm *VM) updateRegisters(ins *Instruction, dst, op1, res memory.Value) erro
 			vm.Steps++
 			return nil
 		}
-		v, err := memory.Add(memory.FromPtr(vm.PC), res)
+		v, err := memory.Add(memory.FromPtr(vm.PC), *res)
 		if err != nil {
 			return err
 		}
@@ -462,7 +462,7 @@ func (vm *VM) updateRegisters(ins *Instruction, dst, op1, res memory.Value) erro
 			zero = dst.MustFelt().IsZero()
 		case dst.IsPtr():
 		default:
-			return &memory.PureValueError{Op: "jmp != 0", Values: []memory.Value{dst}}
+			return &memory.PureValueError{Op: "jmp != 0", Values: []memory.Value{*dst}}
 		}
 		if zero {
 			newPC = vm.PC.AddUint(uint64(ins.Size))
@@ -473,7 +473,7 @@ func (vm *VM) updateRegisters(ins *Instruction, dst, op1, res memory.Value) erro
 			}
 			newPC = p
 		} else {
-			v, err := memory.Add(memory.FromPtr(vm.PC), op1)
+			v, err := memory.Add(memory.FromPtr(vm.PC), *op1)
 			if err != nil {
 				return err
 			}

@@ -239,7 +239,13 @@ func (m *Memory) setSlow(addr Ptr, v Value) error {
 			} else {
 				// Double, rather than append's 1.25x, so that a segment
 				// that grows a cell at a time is copied O(1) times a cell.
-				c := make([]Value, need, max(2*need, 16))
+				// Large segments grow 4x: each growth copies the whole
+				// segment, and untouched capacity costs no resident memory.
+				grow := 2 * need
+				if need > 1<<16 {
+					grow = 4 * need
+				}
+				c := make([]Value, need, max(grow, 16))
 				copy(c, s.cells)
 				s.cells = c
 				// Keep far cells beyond the dense capacity, so that the
