@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/cairn-vm/cairn/program"
-	"github.com/cairn-vm/cairn/trace"
 )
 
 func loadBench(b *testing.B, path string) *program.Program {
@@ -58,18 +57,7 @@ func BenchmarkFibLoopWithFiles(b *testing.B) {
 		if err := r.Relocate(); err != nil {
 			b.Fatal(err)
 		}
-		t, err := r.RelocatedTrace()
-		if err != nil {
-			b.Fatal(err)
-		}
-		cells, err := r.Mem.Relocated(r.Relocation)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := trace.WriteTrace(io.Discard, t); err != nil {
-			b.Fatal(err)
-		}
-		if err := trace.WriteMemory(io.Discard, cells); err != nil {
+		if err := r.WriteFiles(io.Discard, io.Discard); err != nil {
 			b.Fatal(err)
 		}
 		steps += r.VM.Steps
@@ -105,5 +93,19 @@ func TestStepAllocations(t *testing.T) {
 	})
 	if allocs != 0 {
 		t.Fatalf("%v allocations per step", allocs)
+	}
+}
+
+// BenchmarkFibLoopTraceOnly records the trace but writes nothing.
+func BenchmarkFibLoopTraceOnly(b *testing.B) {
+	p := loadBench(b, "../testdata/bench/fib_loop.json")
+	for i := 0; i < b.N; i++ {
+		r, err := New(p, Config{Trace: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := r.Run(); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

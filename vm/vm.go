@@ -331,7 +331,7 @@ func (vm *VM) execute(ins *Instruction) error {
 
 	if vm.tracing {
 		if len(vm.trace) == cap(vm.trace) {
-			vm.ReserveTrace(max(2*cap(vm.trace), 1024))
+			vm.ReserveTrace(max(4*cap(vm.trace), 1024))
 		}
 		vm.trace = append(vm.trace, TraceEntry{vm.PC, vm.AP, vm.FP})
 	}

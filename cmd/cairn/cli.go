@@ -178,25 +178,9 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stdout, usage)
 		}
 	}
-	if f.traceFile != "" {
-		t, err := r.RelocatedTrace()
-		if err == nil {
-			err = writeFile(f.traceFile, func(w io.Writer) error { return trace.WriteTrace(w, t) })
-		}
-		if err != nil {
-			fmt.Fprintf(stderr, "Error: %v\n", err)
-			return 1
-		}
-	}
-	if f.memoryFile != "" {
-		cells, err := r.Mem.Relocated(r.Relocation)
-		if err == nil {
-			err = writeFile(f.memoryFile, func(w io.Writer) error { return trace.WriteMemory(w, cells) })
-		}
-		if err != nil {
-			fmt.Fprintf(stderr, "Error: %v\n", err)
-			return 1
-		}
+	if err := writeTraceAndMemory(r, f.traceFile, f.memoryFile); err != nil {
+		fmt.Fprintf(stderr, "Error: %v\n", err)
+		return 1
 	}
 	if f.airPublicInput != "" {
 		pi, err := r.PublicInput()
@@ -222,6 +206,41 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return 0
+}
+
+// writeTraceAndMemory writes the requested files concurrently.
+func writeTraceAndMemory(r *runner.Runner, traceFile, memoryFile string) error {
+	open := func(name string) (*os.File, error) {
+		if name == "" {
+			return nil, nil
+		}
+		return os.Create(name)
+	}
+	tf, err := open(traceFile)
+	if err != nil {
+		return err
+	}
+	mf, err := open(memoryFile)
+	if err != nil {
+		if tf != nil {
+			tf.Close()
+		}
+		return err
+	}
+	var tw, mw io.Writer
+	if tf != nil {
+		tw = tf
+	}
+	if mf != nil {
+		mw = mf
+	}
+	err = r.WriteFiles(tw, mw)
+	for _, f := range []*os.File{tf, mf} {
+		if f != nil {
+			err = errors.Join(err, f.Close())
+		}
+	}
+	return err
 }
 
 func writeFile(name string, write func(io.Writer) error) error {
