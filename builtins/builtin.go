@@ -218,4 +218,48 @@ func (b *base) SecurityCheck(m *memory.Memory) error {
 
 // Placeholder is a builtin of the layout that the program does not use: in
 // proof mode it still owns an (empty) segment and its share of the trace.
-type Placeholder struct{ base }
+type Placeholder struct {
+	base
+	zeros memory.Ptr
+}
+
+// ZeroUser is a builtin that needs a segment of zeros (the modulo
+// builtins point unused instances at it).
+type ZeroUser interface {
+	NeededZeros() uint64
+	SetZeros(p memory.Ptr)
+}
+
+// modZeros is max(n_words, 3 * batch_size) for the modulo builtins of
+// cairo-lang 0.14.0.1's layouts (n_words 4, batch size 1).
+const modZeros = 4
+
+// NeededZeros: a placeholder add_mod or mul_mod still reserves its zeros.
+func (p *Placeholder) NeededZeros() uint64 {
+	if p.name == "add_mod" || p.name == "mul_mod" {
+		return modZeros
+	}
+	return 0
+}
+
+// SetZeros records where the zeros are.
+func (p *Placeholder) SetZeros(z memory.Ptr) { p.zeros = z }
+
+// RelocatedPrivateInputer is a builtin whose private input holds
+// relocated addresses.
+type RelocatedPrivateInputer interface {
+	RelocatedPrivateInput(m *memory.Memory, rel *memory.Relocation) (any, bool, error)
+}
+
+// RelocatedPrivateInput: an unused modulo builtin still names its zeros.
+func (p *Placeholder) RelocatedPrivateInput(m *memory.Memory, rel *memory.Relocation) (any, bool, error) {
+	if p.name != "add_mod" && p.name != "mul_mod" {
+		v, ok := p.PrivateInput(m)
+		return v, ok, nil
+	}
+	z, err := rel.Ptr(p.zeros)
+	if err != nil {
+		return nil, false, err
+	}
+	return map[string]any{"instances": []any{}, "zero_value_address": z}, true, nil
+}

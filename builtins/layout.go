@@ -107,5 +107,5 @@ func New(lb LayoutBuiltin, included bool) (Runner, error) {
 	if included {
 		return nil, fmt.Errorf("%w: %s", ErrUnsupported, lb.Name)
 	}
-	return &Placeholder{newBase(lb.Name, false, lb, sh.Cells, sh.Inputs, sh.InstPerComponent, sh.ExtraUnits)}, nil
+	return &Placeholder{base: newBase(lb.Name, false, lb, sh.Cells, sh.Inputs, sh.InstPerComponent, sh.ExtraUnits)}, nil
 }

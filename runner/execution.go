@@ -43,7 +43,10 @@ func (r *Runner) Execution() (*Execution, error) {
 	if err != nil {
 		return nil, err
 	}
-	priv := r.PrivateInput("", "")
+	priv, err := r.PrivateInput("", "")
+	if err != nil {
+		return nil, err
+	}
 	delete(priv, "trace_path")
 	delete(priv, "memory_path")
 	return &Execution{Layout: r.Layout.Name, Trace: t, Memory: cells, PublicInput: pi, PrivateInput: priv}, nil

@@ -210,6 +210,16 @@ func (r *Runner) MemoryHoles() (uint64, error) {
 			s[b.Base().Offset+o] = struct{}{}
 		}
 	}
+	if r.hasZeroSeg {
+		s := acc[r.zeroSeg.Segment]
+		if s == nil {
+			s = map[uint64]struct{}{}
+			acc[r.zeroSeg.Segment] = s
+		}
+		for o := uint64(0); o < r.zeroSize; o++ {
+			s[o] = struct{}{}
+		}
+	}
 	var holes uint64
 	for i := 0; i < r.Mem.NumSegments(); i++ {
 		size := r.segmentSize(i)
@@ -257,6 +267,9 @@ func (r *Runner) FinalizeSegments() error {
 			}
 			r.publicOffsets[b.Base().Segment] = cells
 		}
+	}
+	if r.hasZeroSeg {
+		r.finalSizes[r.zeroSeg.Segment] = r.zeroSize
 	}
 	r.segmentsFinal = true
 	return nil
@@ -383,18 +396,28 @@ func (r *Runner) relocatedValueAt(addr uint64) (felt.Felt, error) {
 	}
 	v, err := r.Mem.Read(memory.Ptr{Segment: i, Offset: addr - rel.Bases[i]})
 	if err != nil {
-		return felt.Felt{}, &AssertError{err.Error()}
+		return felt.Felt{}, &AssertError{fmt.Sprintf("Unknown value for memory cell at address %d.", addr)}
 	}
 	return rel.Value(v)
 }
 
 // PrivateInput builds air_private_input.json's content.
-func (r *Runner) PrivateInput(tracePath, memoryPath string) map[string]any {
+func (r *Runner) PrivateInput(tracePath, memoryPath string) (map[string]any, error) {
 	out := map[string]any{"trace_path": tracePath, "memory_path": memoryPath}
 	for _, b := range r.Builtins {
+		if rp, ok := b.(builtins.RelocatedPrivateInputer); ok {
+			v, ok, err := rp.RelocatedPrivateInput(r.Mem, r.Relocation)
+			if err != nil {
+				return nil, &AssertError{err.Error()}
+			}
+			if ok {
+				out[b.Name()] = v
+			}
+			continue
+		}
 		if v, ok := b.PrivateInput(r.Mem); ok {
 			out[b.Name()] = v
 		}
 	}
-	return out
+	return out, nil
 }

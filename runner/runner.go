@@ -34,6 +34,9 @@ type Config struct {
 	ProgramInput map[string]any
 	// Hints resolves hint code; nil means hints.Default.
 	Hints *hints.Registry
+	// LayoutParams is the JSON of --cairo_layout_params_file, required for
+	// the dynamic layout.
+	LayoutParams []byte
 	// ProofMode runs a program compiled with --proof_mode from __start__
 	// to __end__ and pads the trace as a prover needs (cairo-run's
 	// --proof_mode). It implies Trace.
@@ -69,6 +72,9 @@ type Runner struct {
 	finalSizes    map[int]uint64
 	publicOffsets map[int][]PublicCell
 	segmentsFinal bool
+	zeroSeg       memory.Ptr
+	hasZeroSeg    bool
+	zeroSize      uint64
 }
 
 // PublicCell is one public-memory offset of a segment, with its page.
@@ -93,7 +99,12 @@ func New(p *program.Program, cfg Config) (*Runner, error) {
 		return nil, &SetupError{err.Error()}
 	}
 	if layout.Name == "dynamic" {
-		return nil, &SetupError{"the dynamic layout needs --cairo_layout_params_file, which Cairn does not support yet"}
+		if cfg.LayoutParams == nil {
+			return nil, &SetupError{"the dynamic layout needs --cairo_layout_params_file"}
+		}
+		if layout, err = builtins.DynamicLayout(cfg.LayoutParams); err != nil {
+			return nil, &SetupError{err.Error()}
+		}
 	}
 	if cfg.ProofMode {
 		cfg.Trace = true
@@ -176,6 +187,26 @@ func New(p *program.Program, cfg Config) (*Runner, error) {
 		r.finalPC = &final
 		stack = append(stack, memory.FromPtr(returnFP), memory.FromPtr(r.End))
 	}
+
+	// The zero segment comes after the return segments (cairo-lang's
+	// initialize_zero_segment), and is finalized with its size.
+	var zeros uint64
+	for _, b := range r.Builtins {
+		if z, ok := b.(builtins.ZeroUser); ok && z.NeededZeros() > 0 {
+			if zeros == 0 {
+				r.zeroSeg = mem.AddSegment()
+				r.hasZeroSeg = true
+			}
+			for i := zeros; i < z.NeededZeros(); i++ {
+				if err := mem.Set(r.zeroSeg.AddUint(i), memory.FromUint64(0)); err != nil {
+					return nil, err
+				}
+			}
+			zeros = max(zeros, z.NeededZeros())
+			z.SetZeros(r.zeroSeg)
+		}
+	}
+	r.zeroSize = zeros
 
 	mem.Reserve(r.ProgramBase.Segment, len(p.Data))
 	for i, w := range p.Data {

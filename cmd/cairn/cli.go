@@ -44,7 +44,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 type runFlags struct {
 	program, layout, traceFile, memoryFile, programInput string
-	airPublicInput, airPrivateInput                      string
+	airPublicInput, airPrivateInput, layoutParams        string
 	printOutput, printInfo, relocatePrints, proofMode    bool
 	secureRun, noSecureRun, allowMissing                 bool
 	steps, minSteps                                      uint64
@@ -67,6 +67,7 @@ func parseRunFlags(args []string, stderr io.Writer) (*runFlags, bool, error) {
 	fs.BoolVar(&f.secureRun, "secure_run", false, "run the secure-run checks (default outside proof mode)")
 	fs.BoolVar(&f.noSecureRun, "no_secure_run", false, "skip the secure-run checks")
 	fs.BoolVar(&f.allowMissing, "allow_missing_builtins", false, "allow builtins the layout lacks (default in proof mode)")
+	fs.StringVar(&f.layoutParams, "cairo_layout_params_file", "", "JSON parameters of the dynamic layout")
 	fs.BoolVar(&f.proofMode, "proof_mode", false, "run from __start__ to __end__ and pad the trace for a prover")
 	fs.StringVar(&f.airPublicInput, "air_public_input", "", "write the prover's public input here (proof mode)")
 	fs.StringVar(&f.airPrivateInput, "air_private_input", "", "write the prover's private input here (proof mode)")
@@ -136,6 +137,12 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 		yes := true
 		cfg.AllowMissingBuiltins = &yes
 	}
+	if f.layoutParams != "" {
+		if cfg.LayoutParams, err = os.ReadFile(f.layoutParams); err != nil {
+			fmt.Fprintf(stderr, "Error: %v\n", err)
+			return 1
+		}
+	}
 	if f.programInput != "" {
 		raw, err := os.ReadFile(f.programInput)
 		if err != nil {
@@ -197,8 +204,10 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 		mp, err2 := filepath.Abs(f.memoryFile)
 		err := errors.Join(err1, err2)
 		if err == nil {
-			priv := r.PrivateInput(tp, mp)
-			err = writeFile(f.airPrivateInput, func(w io.Writer) error { return trace.WriteJSON(w, priv) })
+			var priv map[string]any
+			if priv, err = r.PrivateInput(tp, mp); err == nil {
+				err = writeFile(f.airPrivateInput, func(w io.Writer) error { return trace.WriteJSON(w, priv) })
+			}
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "Error: %v\n", err)
