@@ -282,18 +282,12 @@ func (r *Runner) step() error {
 func (r *Runner) RunUntilEnd(maxSteps uint64) error {
 	v := r.VM
 	end := r.End
-	if maxSteps == 0 {
-		for v.PC != end {
-			if err := v.Step(); err != nil {
-				return err
-			}
-		}
-		return nil
+	// The loop stops at end, so it never steps at the final pc.
+	if err := v.RunTo(end, maxSteps); err != nil {
+		return err
 	}
-	for n := uint64(0); v.PC != end && n < maxSteps; n++ {
-		if err := r.step(); err != nil {
-			return err
-		}
+	if maxSteps == 0 {
+		return nil
 	}
 	if v.PC != end {
 		return &vm.StepError{Step: v.Steps, PC: v.PC, FP: v.FP, HintIndex: -1, Err: vm.ErrStepLimit, NoTraceback: true}

@@ -521,3 +521,26 @@ func OperandAddrs(ins *Instruction, pc, ap, fp memory.Ptr, m *memory.Memory) (ds
 	}
 	return
 }
+
+// RunTo steps until pc reaches end or limit steps have run (limit 0: no
+// limit). It is Step in a loop with the common case (a decoded slot
+// without hints) kept in the loop itself.
+func (vm *VM) RunTo(end memory.Ptr, limit uint64) error {
+	for n := uint64(0); vm.PC != end && (limit == 0 || n < limit); n++ {
+		pc := vm.PC
+		if uint(pc.Segment) < uint(len(vm.code)) {
+			if c := vm.code[pc.Segment]; pc.Offset < uint64(len(c)) {
+				if s := &c[pc.Offset]; s.decoded && s.hints == nil {
+					if err := vm.execute(&s.ins); err != nil {
+						return vm.fail(-1, err)
+					}
+					continue
+				}
+			}
+		}
+		if err := vm.Step(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
