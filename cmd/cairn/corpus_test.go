@@ -25,6 +25,10 @@ func TestCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The benchmark programs (stdout only: their trace and memory are not
+	// stored).
+	bench, _ := filepath.Glob(filepath.Join(corpusDir, "bench", "*", "args"))
+	dirs = append(dirs, bench...)
 	if len(dirs) == 0 {
 		t.Fatal("no golden programs found under " + corpusDir)
 	}
