@@ -99,6 +99,22 @@ func New(lb LayoutBuiltin, included bool) (Runner, error) {
 		return NewRangeCheck("range_check", included, lb, 8), nil
 	case "range_check96":
 		return NewRangeCheck("range_check96", included, lb, 6), nil
+	case "pedersen":
+		return NewPedersen(included, lb), nil
+	case "ecdsa":
+		return NewEcdsa(included, lb), nil
+	case "bitwise":
+		return NewBitwise(included, lb), nil
+	case "ec_op":
+		return NewEcOp(included, lb), nil
+	case "keccak":
+		return NewKeccak(included, lb), nil
+	case "poseidon":
+		return NewPoseidon(included, lb), nil
+	case "add_mod":
+		return NewAddMod(included, lb), nil
+	case "mul_mod":
+		return NewMulMod(included, lb), nil
 	}
 	sh, ok := Shapes[lb.Name]
 	if !ok {
