@@ -58,9 +58,11 @@ func (vm *VM) slotsFor(seg int, need uint64) []slot {
 	}
 	s := vm.code[seg]
 	if uint64(len(s)) < need {
+		// Room for the code that is there, but never more than twice what
+		// was asked: a segment's used size can be huge and sparse.
 		n := need
-		if used := vm.Mem.UsedSize(seg); used > n {
-			n = used
+		if used := vm.Mem.DenseLen(seg); used > n {
+			n = min(used, 2*need+64)
 		}
 		grown := make([]slot, n)
 		copy(grown, s)
@@ -118,7 +120,7 @@ func (vm *VM) Step() error {
 		}
 		// Code far from where memory is dense is decoded each time rather
 		// than grow the table to its offset.
-		if pc.Segment < 0 || pc.Offset > max(vm.Mem.UsedSize(pc.Segment), 1<<16) {
+		if pc.Segment < 0 || pc.Offset >= vm.Mem.DenseLen(pc.Segment) {
 			return vm.exec(&ins)
 		}
 		s = &vm.slotsFor(pc.Segment, pc.Offset+1)[pc.Offset]

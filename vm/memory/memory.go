@@ -8,8 +8,11 @@ import (
 )
 
 // farThreshold is how far past a segment's end a write may land and still
-// grow the dense slice; anything farther goes to the sparse map.
-const farThreshold = 1 << 20
+// grow the dense slice (or the slice's own length, if larger: so the dense
+// part at most doubles per write, and a program cannot make the VM
+// allocate far more than it writes); anything farther goes to the sparse
+// map instead.
+const farThreshold = 1 << 12
 
 // Validator checks a value written to a segment (builtins install these).
 type Validator func(m *Memory, addr Ptr, v Value) error
@@ -22,6 +25,7 @@ type segment struct {
 	cells []Value
 	far   map[uint64]Value
 	plain bool // writable without checks: no validator, memory not frozen
+	nset  uint64 // cells written, dense or far
 }
 
 func (s *segment) get(off uint64) Value {
@@ -146,6 +150,7 @@ func (m *Memory) TrySet(addr Ptr, v Value) bool {
 				return false
 			}
 			s.cells[off] = v
+			s.nset++
 			return true
 		}
 	}
@@ -197,11 +202,13 @@ func (m *Memory) Set(addr Ptr, v Value) error {
 		off, n := addr.Offset, uint64(len(s.cells))
 		if off < n && !s.cells[off].IsSet() {
 			s.cells[off] = v
+			s.nset++
 			return nil
 		}
 		if off == n && n < uint64(cap(s.cells)) && s.far == nil {
 			s.cells = s.cells[:n+1]
 			s.cells[n] = v
+			s.nset++
 			return nil
 		}
 	}
@@ -228,7 +235,10 @@ func (m *Memory) setSlow(addr Ptr, v Value) error {
 			return nil
 		}
 		s.cells[off] = v
-	case off-n < farThreshold:
+		s.nset++
+	case off-n < farThreshold || off < 2*s.nset+farThreshold:
+		// Dense growth stays within a constant factor of what was written.
+		s.nset++
 		if off == n && n < uint64(cap(s.cells)) {
 			s.cells = s.cells[:n+1]
 			s.cells[n] = v
@@ -265,6 +275,7 @@ func (m *Memory) setSlow(addr Ptr, v Value) error {
 		if s.far != nil {
 			if old, ok := s.far[off]; ok {
 				delete(s.far, off)
+				s.nset-- // counted when it went to the far map
 				if old != v {
 					s.cells[off] = old
 					return &InconsistentWriteError{Addr: addr, Old: old, New: v}
@@ -282,6 +293,7 @@ func (m *Memory) setSlow(addr Ptr, v Value) error {
 			return nil
 		}
 		s.far[off] = v
+		s.nset++
 	}
 	if addr.Segment >= 0 && addr.Segment < len(m.validators) {
 		for _, rule := range m.validators[addr.Segment] {
@@ -388,6 +400,14 @@ func (m *Memory) eachCell(i int, f func(off uint64, v Value) bool) {
 
 // EachCell calls f for every written cell of segment i in offset order.
 func (m *Memory) EachCell(i int, f func(off uint64, v Value) bool) { m.eachCell(i, f) }
+
+// DenseLen is the length of the dense part of segment i.
+func (m *Memory) DenseLen(i int) uint64 {
+	if s := m.seg(i); s != nil {
+		return uint64(len(s.cells))
+	}
+	return 0
+}
 
 // UsedSize is one past the highest written offset of segment i.
 func (m *Memory) UsedSize(i int) uint64 {
