@@ -183,37 +183,8 @@ func (b *base) FinalStack(m *memory.Memory, ptr memory.Ptr) (memory.Ptr, error) 
 // every input cell of every instance up to the last one written must be
 // present. (Builtins with output cells extend it with their deductions.)
 func (b *base) SecurityCheck(m *memory.Memory) error {
-	seen := uint64(0)
-	maxOff := uint64(0)
-	any := false
-	m.EachCell(b.seg.Segment, func(off uint64, _ memory.Value) bool {
-		seen++
-		if off > maxOff {
-			maxOff = off
-		}
-		any = true
-		return true
-	})
-	if !any {
-		return nil
-	}
-	n := maxOff/b.cellsPerInst + 1
-	if n > seen/b.nInputCells {
-		return fmt.Errorf("Missing memory cells for %s.", b.name)
-	}
-	var missing []uint64
-	for i := uint64(0); i < n; i++ {
-		for j := uint64(0); j < b.nInputCells; j++ {
-			off := b.cellsPerInst*i + j
-			if !m.Get(memory.Ptr{Segment: b.seg.Segment, Offset: off}).IsSet() {
-				missing = append(missing, off)
-			}
-		}
-	}
-	if len(missing) > 0 {
-		return fmt.Errorf("Missing memory cells for %s: %v", b.name, missing)
-	}
-	return nil
+	_, err := checkInputCells(m, b)
+	return err
 }
 
 // Placeholder is a builtin of the layout that the program does not use: in

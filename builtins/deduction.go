@@ -32,6 +32,19 @@ func (e *InconsistentAutoDeductionError) Error() string {
 	return fmt.Sprintf("Inconsistent auto deduction rule at address %v. %v != %v.", e.Addr, e.Current, e.Deduced)
 }
 
+// AssertionError is an assertion of a builtin runner's Python failing (an
+// AssertionError when a hint calls into the runner: fill_memory,
+// add_signature).
+type AssertionError struct{ Msg string }
+
+func (e *AssertionError) Error() string { return e.Msg }
+
+// IsAssertion reports whether err is a AssertionError.
+func IsAssertion(err error) bool {
+	var a *AssertionError
+	return errors.As(err, &a)
+}
+
 // computeFunc computes every output cell of the instance that starts at
 // inst, given that all its input cells are set (in[i] is input cell i). An
 // error carries cairo-lang's assertion message for invalid inputs.
@@ -151,17 +164,6 @@ func (d *deducing) VerifyAutoDeductions(m *memory.Memory) error {
 		return true
 	})
 	return err
-}
-
-// FinalStack checks the stop pointer, after VerifyAutoDeductions: the
-// runner reads the stop pointers right after the run ends, which is where
-// cairo-lang's vm.end_run verifies the auto-deductions. (Once the runner's
-// EndRun calls VerifyAutoDeductions itself, this second call finds nothing.)
-func (d *deducing) FinalStack(m *memory.Memory, ptr memory.Ptr) (memory.Ptr, error) {
-	if err := d.VerifyAutoDeductions(m); err != nil {
-		return ptr, err
-	}
-	return d.base.FinalStack(m, ptr)
 }
 
 // SecurityCheck is SimpleBuiltinRunner.run_security_checks: the input

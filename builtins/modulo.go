@@ -89,19 +89,6 @@ func (b *ModBuiltin) op(x, y *big.Int) *big.Int {
 	return new(big.Int).Add(x, y)
 }
 
-// AssertionError is an assertion of a builtin runner's Python failing (an
-// AssertionError when a hint calls into the runner: fill_memory,
-// add_signature).
-type AssertionError struct{ Msg string }
-
-func (e *AssertionError) Error() string { return e.Msg }
-
-// IsAssertion reports whether err is a AssertionError.
-func IsAssertion(err error) bool {
-	var a *AssertionError
-	return errors.As(err, &a)
-}
-
 func modAssert(format string, args ...any) error {
 	return &AssertionError{Msg: fmt.Sprintf(format, args...)}
 }
@@ -652,6 +639,13 @@ func FillModMemory(m *memory.Memory, add, mul *ModFill) error {
 	}
 	mulIn.n = new(big.Int).SetUint64(computed)
 	return mul.B.fillInputs(m, mul.Ptr, mulIn)
+}
+
+// MemoryAccesser is a builtin whose get_memory_accesses (the cells that
+// count as accessed for the memory-holes count of proof mode) reaches
+// beyond its own segment, which AccessesWholeSegment covers.
+type MemoryAccesser interface {
+	MemoryAccesses(m *memory.Memory, segmentSize uint64) ([]memory.Ptr, error)
 }
 
 // MemoryAccesses is get_memory_accesses beyond the builtin's own segment:

@@ -73,6 +73,31 @@ func init() {
 			})
 	}
 
+	// keccak_utils/keccak_utils.cairo's keccak_add_uint256 (keccak_uint256s,
+	// keccak_felts...): the 64-bit little-endian words of low and high.
+	register(`
+        segments.write_arg(ids.inputs, [ids.low % 2 ** 64, ids.low // 2 ** 64])
+        segments.write_arg(ids.inputs + 2, [ids.high % 2 ** 64, ids.high // 2 ** 64])
+    `, func(c *Context) error {
+		p, err := c.Ptr("inputs")
+		if err != nil {
+			return err
+		}
+		for i, name := range []string{"low", "high"} {
+			v, err := c.Int(name)
+			if err != nil {
+				return err
+			}
+			q, r := floorDivMod(v, pow2(64))
+			for j, w := range []*big.Int{r, q} {
+				if err := c.Mem.Set(p.AddUint(uint64(2*i+j)), feltValue(w)); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+
 	// _prepare_last_block.
 	register(`ids.n_words_to_copy, ids.n_bytes_left = divmod(ids.n_bytes, ids.BYTES_IN_WORD)`, func(c *Context) error {
 		n, err := c.Int("n_bytes")

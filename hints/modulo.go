@@ -47,13 +47,7 @@ func init() {
 			}
 			parts[i] = &builtins.ModFill{B: b, Ptr: ptr, N: n}
 		}
-		if err := builtins.FillModMemory(c.Mem, parts[0], parts[1]); err != nil {
-			if _, ok := err.(*AssertionError); ok {
-				return err
-			}
-			return modError(err)
-		}
-		return nil
+		return runnerError(builtins.FillModMemory(c.Mem, parts[0], parts[1]))
 	})
 }
 
@@ -70,10 +64,11 @@ func modRunner(c *Context, name string) (*builtins.ModBuiltin, error) {
 	return b, nil
 }
 
-// modError keeps memory errors as they are (the hint's traceback ends in
-// them) and turns the runner's assertions into AssertionErrors.
-func modError(err error) error {
-	if builtins.IsAssertion(err) {
+// runnerError turns a builtin runner's assertion into the hint's
+// AssertionError and keeps other errors (memory errors: the hint's
+// traceback ends in them) as they are.
+func runnerError(err error) error {
+	if err != nil && builtins.IsAssertion(err) {
 		return &AssertionError{Msg: err.Error()}
 	}
 	return err

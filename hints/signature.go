@@ -32,9 +32,6 @@ func init() {
 		if err != nil {
 			return err
 		}
-		if err := e.AddSignature(addr, builtins.Signature{R: sr, S: ss}); err != nil {
-			return &AssertionError{Msg: err.Error()}
-		}
-		return nil
+		return runnerError(e.AddSignature(addr, builtins.Signature{R: sr, S: ss}))
 	})
 }

@@ -206,7 +206,7 @@ func (p *parser) atom() (Expr, error) {
 	switch {
 	case c == '(':
 		p.pos++
-		e, err := p.expr()
+		e, err := p.tupleItem()
 		if err != nil {
 			return nil, err
 		}
@@ -216,7 +216,10 @@ func (p *parser) atom() (Expr, error) {
 		items := []Expr{e}
 		for p.peek() == ',' {
 			p.pos++
-			it, err := p.expr()
+			if p.peek() == ')' { // a trailing comma
+				break
+			}
+			it, err := p.tupleItem()
 			if err != nil {
 				return nil, err
 			}
@@ -271,6 +274,24 @@ func (p *parser) atom() (Expr, error) {
 		return nil, fmt.Errorf("unsupported identifier %q in a reference", word)
 	}
 	return nil, fmt.Errorf("unexpected character at %d", p.pos)
+}
+
+// tupleItem reads an expression, or a named tuple item "name=expr" (the
+// name is dropped: struct members are positional).
+func (p *parser) tupleItem() (Expr, error) {
+	p.skip()
+	i := p.pos
+	for i < len(p.s) && isIdent(p.s[i]) && p.s[i] != '.' {
+		i++
+	}
+	j := i
+	for j < len(p.s) && (p.s[j] == ' ' || p.s[j] == '\n' || p.s[j] == '\t') {
+		j++
+	}
+	if i > p.pos && j < len(p.s) && p.s[j] == '=' && (j+1 >= len(p.s) || p.s[j+1] != '=') {
+		p.pos = j + 1
+	}
+	return p.expr()
 }
 
 // typeText reads a type up to the cast's closing parenthesis.

@@ -46,6 +46,7 @@ func TestParseExpr(t *testing.T) {
 		"[cast([[fp + (-3)] + 2] * 3 - 1, felt*)]",
 		"&[fp]",
 		"cast((1, 2), starkware.cairo.common.ec_point.EcPoint)",
+		"cast((\n    d0=1, d1=[fp + (-3)],\n    d2=3,\n), a.UInt384)",
 	} {
 		if _, err := ParseExpr(s); err != nil {
 			t.Errorf("%s: %v", s, err)

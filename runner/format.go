@@ -24,9 +24,13 @@ const maxTraceback = 20
 func (r *Runner) FormatError(err error) string {
 	var se *vm.StepError
 	if !errors.As(err, &se) {
-		switch err.(type) {
-		case *SecurityError:
-			return "SecurityError: " + err.Error()
+		var sec *SecurityError
+		if errors.As(err, &sec) {
+			const name = "starkware.cairo.lang.vm.vm_exceptions.SecurityError: "
+			if sec.FromBuiltin {
+				return "AssertionError: " + sec.Msg + "\n\nDuring handling of the above exception, another exception occurred:\n\n" + name + sec.Msg
+			}
+			return name + sec.Msg
 		}
 		return "Error: " + err.Error()
 	}

@@ -196,6 +196,19 @@ func (r *Runner) MemoryHoles() (uint64, error) {
 		return 0, err
 	}
 	for _, b := range r.Builtins {
+		if ma, ok := b.(builtins.MemoryAccesser); ok {
+			ps, err := ma.MemoryAccesses(r.Mem, r.segmentSize(b.Base().Segment))
+			if err != nil {
+				return 0, &AssertError{err.Error()}
+			}
+			for _, p := range ps {
+				p = r.Mem.RelocatePtr(p)
+				if acc[p.Segment] == nil {
+					acc[p.Segment] = map[uint64]struct{}{}
+				}
+				acc[p.Segment][p.Offset] = struct{}{}
+			}
+		}
 		if !b.AccessesWholeSegment() {
 			continue
 		}

@@ -373,6 +373,15 @@ func (r *Runner) EndRun() error {
 	if err := r.Mem.RelocateTemporary(); err != nil {
 		return &AssertError{err.Error()}
 	}
+	// cairo-lang's vm.end_run: written output cells of the builtins must
+	// agree with what the builtins deduce.
+	for _, b := range r.Builtins {
+		if v, ok := b.(builtins.AutoDeductionVerifier); ok {
+			if err := v.VerifyAutoDeductions(r.Mem); err != nil {
+				return &AssertError{err.Error()}
+			}
+		}
+	}
 	r.Mem.Freeze()
 	r.ended = true
 	r.accessSteps = r.VM.Steps
@@ -385,8 +394,12 @@ type AssertError struct{ Msg string }
 
 func (e *AssertError) Error() string { return e.Msg }
 
-// SecurityError is a secure-run check failing.
-type SecurityError struct{ Msg string }
+// SecurityError is a secure-run check failing; FromBuiltin marks a
+// builtin's own check (cairo-run chains it to the builtin's assertion).
+type SecurityError struct {
+	Msg         string
+	FromBuiltin bool
+}
 
 func (e *SecurityError) Error() string { return e.Msg }
 
@@ -447,15 +460,15 @@ func (r *Runner) VerifySecure() error {
 		r.Mem.EachCell(i, func(off uint64, v memory.Value) bool {
 			addr := memory.Ptr{Segment: i, Offset: off}
 			if bs, ok := bsegs[i]; ok && off >= bs.size {
-				err = &SecurityError{fmt.Sprintf("Out of bounds access to builtin segment %s at %v.", bs.name, addr)}
+				err = &SecurityError{Msg: fmt.Sprintf("Out of bounds access to builtin segment %s at %v.", bs.name, addr)}
 				return false
 			}
 			if i == r.ProgramBase.Segment && off >= progSize {
-				err = &SecurityError{fmt.Sprintf("Out of bounds access to program segment at %v.", addr)}
+				err = &SecurityError{Msg: fmt.Sprintf("Out of bounds access to program segment at %v.", addr)}
 				return false
 			}
 			if p, ok := v.Ptr(); ok && (p.Segment < 0 || p.Segment >= nSeg) {
-				err = &SecurityError{fmt.Sprintf("Invalid memory value at address %v: %v.", addr, v)}
+				err = &SecurityError{Msg: fmt.Sprintf("Invalid memory value at address %v: %v.", addr, v)}
 				return false
 			}
 			return true
@@ -466,7 +479,7 @@ func (r *Runner) VerifySecure() error {
 	}
 	for _, b := range r.Builtins {
 		if err := b.SecurityCheck(r.Mem); err != nil {
-			return &SecurityError{err.Error()}
+			return &SecurityError{Msg: err.Error(), FromBuiltin: true}
 		}
 	}
 	return nil

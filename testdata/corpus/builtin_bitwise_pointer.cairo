@@ -1,7 +1,7 @@
 // cairo-run: --layout recursive
 %builtins bitwise
 // FAILING: a pointer as the x operand of a bitwise instance:
-// "bitwise builtin: Expected integer at address 2:0. Got: 1:3." (approximately).
+// "bitwise builtin: Expected integer at address 2:0. Got: 1:3."
 // No hints. Expected outcome: failure (exit 1).
 from starkware.cairo.common.cairo_builtins import BitwiseBuiltin
 from starkware.cairo.common.registers import get_fp_and_pc

@@ -5,11 +5,13 @@
 // (each output state fed back as the next input; the last one's outputs read in reverse order);
 // an instance left unread. Then builtin_keccak/keccak.cairo's keccak and keccak_bigend on
 // messages of 0, 1, 8, 135, 136, 137 and 300 bytes (one to three blocks, the 2**63 padding
-// bit alone in the last word). Hints: alloc, memcpy, memset and builtin_keccak/keccak.cairo's
-// (divmod splits, the full-block loop condition). Expected outcome: success.
+// bit alone in the last word); keccak_uint256s, keccak_uint256s_bigend and keccak_felts.
+// Hints: alloc, memcpy, memset and builtin_keccak/keccak.cairo's
+// (divmod splits, the full-block loop condition), keccak_add_uint256's write_arg, split_felt.
+// Expected outcome: success.
 from starkware.cairo.common.alloc import alloc
 from starkware.cairo.common.registers import get_fp_and_pc
-from starkware.cairo.common.builtin_keccak.keccak import keccak, keccak_bigend
+from starkware.cairo.common.builtin_keccak.keccak import keccak, keccak_bigend, keccak_felts, keccak_uint256s, keccak_uint256s_bigend
 from starkware.cairo.common.cairo_builtins import BitwiseBuiltin, KeccakBuiltin
 from starkware.cairo.common.keccak_state import KeccakBuiltinState
 from starkware.cairo.common.serialize import serialize_word
@@ -97,5 +99,24 @@ func main{output_ptr: felt*, range_check_ptr, bitwise_ptr: BitwiseBuiltin*, kecc
     hash_message(words, 136);
     hash_message(words, 137);
     hash_message(words, 300);
+
+    // keccak_utils' serializations: keccak_uint256s (and big-endian), keccak_felts.
+    let (nums: Uint256*) = alloc();
+    assert nums[0] = Uint256(low=1, high=2);
+    assert nums[1] = Uint256(low=2 ** 128 - 1, high=2 ** 127);
+    assert nums[2] = Uint256(low=0, high=0);
+    let (local h: Uint256) = keccak_uint256s(3, nums);
+    serialize_word(h.low);
+    serialize_word(h.high);
+    let (local h: Uint256) = keccak_uint256s_bigend(3, nums);
+    serialize_word(h.low);
+    serialize_word(h.high);
+    let (felts) = alloc();
+    assert felts[0] = -1;
+    assert felts[1] = 2 ** 128;
+    assert felts[2] = 5;
+    let (local h: Uint256) = keccak_felts(3, felts);
+    serialize_word(h.low);
+    serialize_word(h.high);
     return ();
 }

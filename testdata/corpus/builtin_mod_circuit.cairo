@@ -4,8 +4,8 @@
 // Circuit 1, modulo the 381-bit BLS12-381 prime, on x, y = p - 5, z = 2**380 + 12345:
 //   add: v3 = v0 + v1, v5 = v3 + v4 (waits for mul 0), v0 + v7 = v1 (v7 deduced: y - x)
 //   mul: v4 = v2 * v2, v6 = v5 * v0, v0 * v8 = v3 (v8 deduced: a division)
-// Circuit 2, modulo 97, four adds and two muls that wrap around, including a + b = p exactly,
-// the operand 0 and a value deduced as p (add with a known c: 0 + b = 0 gives b = 0).
+// Circuit 2, modulo 97: 90 + 7 = p exactly (reduced to 0), 90 + 96 (reduced by p), b deduced
+// from 0 + b = 0, b deduced from 96 + b = 0 (b = 1, as res + p - known), 96 * 96 and 0 * 90.
 // Circuit 3: only add_mod gates. Several instances per builtin (batch size 1), so the hint
 // fills the inputs of instances 1.. from the first one.
 // Hints: alloc and run_mod_p_circuit's fill_memory. Expected outcome: success.
