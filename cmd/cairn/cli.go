@@ -129,9 +129,13 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	cfg := runner.Config{Layout: f.layout, Steps: f.steps, MinSteps: f.minSteps, Trace: f.traceFile != "", ProofMode: f.proofMode}
-	if f.noSecureRun {
-		no := false
-		cfg.SecureRun = &no
+	if f.secureRun && f.noSecureRun {
+		fmt.Fprintln(stderr, "cairn run: --secure_run and --no_secure_run are exclusive")
+		return 2
+	}
+	if f.secureRun || f.noSecureRun {
+		secure := f.secureRun
+		cfg.SecureRun = &secure
 	}
 	if f.allowMissing {
 		yes := true
