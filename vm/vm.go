@@ -269,7 +269,9 @@ func (vm *VM) execute(ins *Instruction) error {
 		case ResOp1:
 			res = op1
 		case ResAdd:
-			if ins.ImmIsSmall && op0.IsPtr() {
+			if op0.IsFelt() && op1.IsFelt() {
+				res = memory.AddFelts(op0, op1)
+			} else if ins.ImmIsSmall && op0.IsPtr() {
 				res, err = memory.AddInt(op0, ins.ImmSmall)
 			} else {
 				res, err = memory.Add(op0, op1)
@@ -461,7 +463,7 @@ func (vm *VM) updateRegisters(ins *Instruction, dst, op1, res *memory.Value) err
 		zero := false
 		switch {
 		case dst.IsFelt():
-			zero = dst.MustFelt().IsZero()
+			zero = dst.IsZeroFelt()
 		case dst.IsPtr():
 		default:
 			return &memory.PureValueError{Op: "jmp != 0", Values: []memory.Value{*dst}}

@@ -24,7 +24,7 @@ type Deducer func(m *Memory, addr Ptr) (v Value, ok bool, err error)
 type segment struct {
 	cells []Value
 	far   map[uint64]Value
-	plain bool // writable without checks: no validator, memory not frozen
+	plain bool   // writable without checks: no validator, memory not frozen
 	nset  uint64 // cells written, dense or far
 }
 

@@ -100,6 +100,12 @@ func TestArithmetic(t *testing.T) {
 	if q, ok := p.Ptr(); !ok || q != (Ptr{2, 10}) || p.IsFelt() {
 		t.Fatal("ptr round trip through Value")
 	}
+	if AddFelts(FromUint64(2), FromFelt(felt.FromInt64(-5))) != FromFelt(felt.FromInt64(-3)) {
+		t.Fatal("AddFelts")
+	}
+	if !FromUint64(0).IsZeroFelt() || FromUint64(1).IsZeroFelt() || FromPtr(Ptr{0, 0}).IsZeroFelt() {
+		t.Fatal("IsZeroFelt")
+	}
 	neg := FromPtr(Ptr{-3, 1})
 	if q, _ := neg.Ptr(); q.Segment != -3 {
 		t.Fatal("temporary segment index lost")

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/consensys/gnark-crypto/ecc/stark-curve/fp"
+
 	"github.com/cairn-vm/cairn/felt"
 )
 
@@ -226,4 +228,18 @@ func AddInt(v Value, d int64) (Value, error) {
 		return Value{}, &OffsetError{Base: p, Delta: felt.FromInt64(d)}
 	}
 	return Add(v, FromFelt(felt.FromInt64(d)))
+}
+
+// AddFelts adds two values known to be felts (the step loop's common case).
+func AddFelts(v, w Value) Value {
+	a, b := v.felt(), w.felt()
+	var r fp.Element
+	r.Add((*fp.Element)(&a), (*fp.Element)(&b))
+	return FromFelt(felt.Felt(r))
+}
+
+// IsZeroFelt reports whether v is the felt 0 (Montgomery zero is all-zero
+// words, so no conversion is needed).
+func (v Value) IsZeroFelt() bool {
+	return v.w[0]|v.w[1]|v.w[2] == 0 && v.w[3] == uint64(FeltKind)<<kindShift
 }
