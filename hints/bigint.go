@@ -162,7 +162,7 @@ func writeArg(c *Context, ptr memory.Ptr, vals []*big.Int) error {
 // pyMod is Python's a % m: the sign of m.
 func pyMod(a, m *big.Int) (*big.Int, error) {
 	if m.Sign() == 0 {
-		return nil, errZeroDivision
+		return nil, pyErr("ZeroDivisionError", "integer modulo by zero")
 	}
 	r := new(big.Int).Mod(a, m) // in [0, |m|)
 	if m.Sign() < 0 && r.Sign() != 0 {
@@ -292,7 +292,7 @@ func isQuadResidue(n, p *big.Int) (bool, error) {
 // of n mod p (n must be a residue, as the hints check first).
 func modSqrt(n, p *big.Int) (*big.Int, error) {
 	a := new(big.Int).Mod(n, p)
-	if a.Sign() == 0 {
+	if a.Sign() == 0 || p.Cmp(big1(2)) == 0 {
 		return a, nil
 	}
 	if !p.ProbablyPrime(20) {
@@ -324,6 +324,7 @@ func init() {
 
         segments.write_arg(ids.res.address_, split(value))
     `, func(c *Context) error {
+		pyFrom(c, modSecpUtils, "split")
 		v, err := scopeInt(c, "value")
 		if err != nil {
 			return err
@@ -370,6 +371,9 @@ func init() {
 
         value = res = div_mod(x, y, p)
     `, func(c *Context) error {
+		pyFrom(c, modSecpUtils, "pack")
+		pyFrom(c, modCairoMath, "as_int")
+		pyFrom(c, modMathUtils, "div_mod", "safe_div")
 		p, err := secpPack(c, "P")
 		if err != nil {
 			return err
@@ -408,6 +412,9 @@ func init() {
         value = k if k > 0 else 0 - k
         ids.flag = 1 if k > 0 else 0
     `, func(c *Context) error {
+		if err := needFunc(c, "safe_div", modMathUtils); err != nil {
+			return err
+		}
 		v, err := scopeInts(c, "res", "y", "x", "p")
 		if err != nil {
 			return err

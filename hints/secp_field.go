@@ -35,6 +35,7 @@ const (
 	modSecpUtils = "starkware.cairo.common.cairo_secp.secp_utils"
 	modR1Utils   = "starkware.cairo.common.cairo_secp.secp256r1_utils"
 	modMathUtils = "starkware.python.math_utils"
+	modCairoMath = "starkware.cairo.common.math_utils"
 )
 
 // pyModules holds what the hints import.
@@ -48,6 +49,7 @@ var pyModules = map[string]map[string]any{
 	modR1Utils: {
 		"SECP256R1_P": r1P, "SECP256R1_N": r1N, "SECP256R1_ALPHA": r1Alpha, "SECP256R1_BETA": r1Beta,
 	},
+	modCairoMath: {"as_int": pyFunc(modCairoMath + ".as_int"), "assert_integer": pyFunc(modCairoMath + ".assert_integer")},
 	modMathUtils: {
 		"div_mod": pyFunc(modMathUtils + ".div_mod"), "safe_div": pyFunc(modMathUtils + ".safe_div"),
 		"line_slope": pyFunc(modMathUtils + ".line_slope"), "ec_double_slope": pyFunc(modMathUtils + ".ec_double_slope"),
@@ -88,38 +90,14 @@ func needFunc(c *Context, name, module string) error {
 	return nil
 }
 
-// modulus is where a hint's prime comes from: an import (bound in the
-// scope as name) or, with value nil, the scope variable name.
-type modulus struct {
-	name  string
-	value *big.Int
-}
-
-func imported(name string, v *big.Int) modulus { return modulus{name, v} }
-func fromScope(name string) modulus            { return modulus{name: name} }
-
-// bind performs the import, at the start of the hint.
-func (m modulus) bind(c *Context) {
-	if m.value != nil {
-		setScope(c, m.value, m.name)
-	}
-}
-
-// get reads the modulus where the hint uses it.
-func (m modulus) get(c *Context) (*big.Int, error) {
-	if m.value != nil {
-		return m.value, nil
-	}
-	return scopeInt(c, m.name)
-}
-
-// verifyZero: q, r = divmod(pack(ids.val, PRIME), P); assert r == 0; ids.q = q % PRIME.
-func verifyZero(c *Context, p modulus) error {
+// verifyZero: q, r = divmod(pack(ids.val, PRIME), <p>); assert r == 0; ids.q = q % PRIME,
+// the prime read from the scope variable p (an import binds it there).
+func verifyZero(c *Context, p string) error {
 	val, err := secpPack(c, "val")
 	if err != nil {
 		return err
 	}
-	pv, err := p.get(c)
+	pv, err := scopeInt(c, p)
 	if err != nil {
 		return err
 	}
@@ -139,13 +117,13 @@ func verifyZero(c *Context, p modulus) error {
 	return c.SetInt("q", q)
 }
 
-// packMod binds <names> = pack(ids.<id>, PRIME) % P.
-func packMod(c *Context, id string, p modulus, names ...string) error {
+// packMod binds <names> = pack(ids.<id>, PRIME) % <p>.
+func packMod(c *Context, id, p string, names ...string) error {
 	v, err := secpPack(c, id)
 	if err != nil {
 		return err
 	}
-	pv, err := p.get(c)
+	pv, err := scopeInt(c, p)
 	if err != nil {
 		return err
 	}
@@ -157,13 +135,13 @@ func packMod(c *Context, id string, p modulus, names ...string) error {
 	return nil
 }
 
-// invX binds <names> = div_mod(1, x, P).
-func invX(c *Context, p modulus, names ...string) error {
+// invX binds <names> = div_mod(1, x, <p>).
+func invX(c *Context, p string, names ...string) error {
 	x, err := scopeInt(c, "x")
 	if err != nil {
 		return err
 	}
-	pv, err := p.get(c)
+	pv, err := scopeInt(c, p)
 	if err != nil {
 		return err
 	}
@@ -193,7 +171,7 @@ func init() {
         ids.q = q % PRIME
     `, func(c *Context) error {
 		pyFrom(c, modSecpUtils, "SECP_P", "pack")
-		return verifyZero(c, imported("SECP_P", secpP))
+		return verifyZero(c, "SECP_P")
 	})
 	// cairo_secp whitelist: SECP_P imported, pack from the scope.
 	register(`
@@ -206,7 +184,7 @@ func init() {
 		if err := needFunc(c, "pack", modSecpUtils); err != nil {
 			return err
 		}
-		return verifyZero(c, imported("SECP_P", secpP))
+		return verifyZero(c, "SECP_P")
 	})
 	// cairo_secp whitelist: pack imported, SECP_P from the scope.
 	register(`
@@ -217,7 +195,7 @@ func init() {
         ids.q = q % PRIME
     `, func(c *Context) error {
 		pyFrom(c, modSecpUtils, "pack")
-		return verifyZero(c, fromScope("SECP_P"))
+		return verifyZero(c, "SECP_P")
 	})
 	// secp256r1 verify_zero.
 	register(`
@@ -230,7 +208,7 @@ func init() {
     `, func(c *Context) error {
 		pyFrom(c, modR1Utils, "SECP256R1_P")
 		pyFrom(c, modSecpUtils, "pack")
-		return verifyZero(c, imported("SECP256R1_P", r1P))
+		return verifyZero(c, "SECP256R1_P")
 	})
 
 	// is_zero: x = pack(ids.x, PRIME) % P.
@@ -240,7 +218,7 @@ func init() {
         x = pack(ids.x, PRIME) % SECP_P
     `, func(c *Context) error {
 		pyFrom(c, modSecpUtils, "SECP_P", "pack")
-		return packMod(c, "x", imported("SECP_P", secpP), "x")
+		return packMod(c, "x", "SECP_P", "x")
 	})
 	register(`
         from starkware.cairo.common.cairo_secp.secp_utils import pack
@@ -248,7 +226,7 @@ func init() {
         x = pack(ids.x, PRIME) % SECP_P
     `, func(c *Context) error {
 		pyFrom(c, modSecpUtils, "pack")
-		return packMod(c, "x", fromScope("SECP_P"), "x")
+		return packMod(c, "x", "SECP_P", "x")
 	})
 	register(`
         from starkware.cairo.common.cairo_secp.secp256r1_utils import SECP256R1_P
@@ -258,7 +236,7 @@ func init() {
     `, func(c *Context) error {
 		pyFrom(c, modR1Utils, "SECP256R1_P")
 		pyFrom(c, modSecpUtils, "pack")
-		return packMod(c, "x", imported("SECP256R1_P", r1P), "x")
+		return packMod(c, "x", "SECP256R1_P", "x")
 	})
 	// is_zero's nondet %{ x == 0 %} as the compiler writes it, and the
 	// cairo_secp whitelist's older form.
@@ -274,7 +252,7 @@ func init() {
     `, func(c *Context) error {
 		pyFrom(c, modSecpUtils, "SECP_P")
 		pyFrom(c, modMathUtils, "div_mod")
-		return invX(c, imported("SECP_P", secpP), "value", "x_inv")
+		return invX(c, "SECP_P", "value", "x_inv")
 	})
 	register(`
         from starkware.python.math_utils import div_mod
@@ -282,7 +260,7 @@ func init() {
         value = x_inv = div_mod(1, x, SECP_P)
     `, func(c *Context) error {
 		pyFrom(c, modMathUtils, "div_mod")
-		return invX(c, fromScope("SECP_P"), "value", "x_inv")
+		return invX(c, "SECP_P", "value", "x_inv")
 	})
 	register(`
         from starkware.python.math_utils import div_mod
@@ -290,7 +268,7 @@ func init() {
         value = div_mod(1, x, SECP256R1_P)
     `, func(c *Context) error {
 		pyFrom(c, modMathUtils, "div_mod")
-		return invX(c, fromScope("SECP256R1_P"), "value")
+		return invX(c, "SECP256R1_P", "value")
 	})
 
 	// reduce: value = pack(ids.x, PRIME) % P.
@@ -300,7 +278,7 @@ func init() {
         value = pack(ids.x, PRIME) % SECP_P
     `, func(c *Context) error {
 		pyFrom(c, modSecpUtils, "SECP_P", "pack")
-		return packMod(c, "x", imported("SECP_P", secpP), "value")
+		return packMod(c, "x", "SECP_P", "value")
 	})
 	register(`
         from starkware.cairo.common.cairo_secp.secp_utils import pack
@@ -308,7 +286,7 @@ func init() {
         value = pack(ids.x, PRIME) % SECP_P
     `, func(c *Context) error {
 		pyFrom(c, modSecpUtils, "pack")
-		return packMod(c, "x", fromScope("SECP_P"), "value")
+		return packMod(c, "x", "SECP_P", "value")
 	})
 	register(`
         from starkware.cairo.common.cairo_secp.secp256r1_utils import SECP256R1_P
@@ -317,7 +295,7 @@ func init() {
     `, func(c *Context) error {
 		pyFrom(c, modR1Utils, "SECP256R1_P")
 		pyFrom(c, modSecpUtils, "pack")
-		return packMod(c, "x", imported("SECP256R1_P", r1P), "value")
+		return packMod(c, "x", "SECP256R1_P", "value")
 	})
 
 	// secp256r1 assert_165_bit.
