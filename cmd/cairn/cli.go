@@ -25,6 +25,8 @@ const usage = `usage: cairn <command> [flags]
 commands:
   run      execute a compiled Cairo Zero program (cairo-run's flags);
            with no arguments, runs an embedded example
+  hash-program  print a program's hash as cairo-hash-program does
+           (--program P [--program-hash-function pedersen|poseidon|blake])
 `
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -34,6 +36,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "run":
 		return runCmd(args[1:], stdout, stderr)
+	case "hash-program":
+		return hashProgramCmd(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0
