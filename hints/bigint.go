@@ -14,15 +14,28 @@ import (
 // share: secp_utils.pack and split, math_utils.div_mod, safe_div,
 // line_slope, ec_double_slope, is_quad_residue, sqrt, and the exec-scope
 // variables (Python locals) those hints leave for later hints.
+//
+// In the exec scope (Context.Scope), Python ints are *big.Int (never
+// mutated once stored), Python bools Go bools, imported or hint-defined
+// functions pyFunc (so that a hint calling pack or safe_div without
+// importing it fails with NameError as in cairo-lang), secp_utils' Curve
+// objects *curveParams, and ec_mul_by_uint256's nibbles a *[]*big.Int.
 
 // secpBase is secp_utils.BASE = 2**86.
 var secpBase = pow2(86)
 
-// pyErr is a Python exception other than AssertionError, as the last line
-// of its traceback reads ("ZeroDivisionError: integer division or modulo by
-// zero").
+// PythonError is a Python exception other than AssertionError that a hint
+// raises: Type is the class as the last line of cairo-run's traceback names
+// it ("ZeroDivisionError", "NameError",
+// "starkware.python.math_utils.NotOnCurveException"), and Error() is that
+// line.
+type PythonError struct{ Type, Msg string }
+
+func (e *PythonError) Error() string { return e.Type + ": " + e.Msg }
+
+// pyErr returns a *PythonError.
 func pyErr(kind, format string, args ...any) error {
-	return fmt.Errorf("%s: %s", kind, fmt.Sprintf(format, args...))
+	return &PythonError{Type: kind, Msg: fmt.Sprintf(format, args...)}
 }
 
 func nameError(name string) error { return pyErr("NameError", "name '%s' is not defined", name) }

@@ -14,9 +14,7 @@ func main{output_ptr: felt*, range_check_ptr}() {
     let (p: EcPoint) = recover_y(0x1ef15c18599971b7beced415a40f0c7deacfd9b0d1819e03d723d8bc943cfca);
     serialize_word(p.x);
     serialize_word(p.y);
-    let (p: EcPoint) = recover_y(
-        0x77a3b314db07c45076d11f62b6f9e748a39790441823307743cf00d6597ea43
-    );
+    let (p: EcPoint) = recover_y(0x77a3b314db07c45076d11f62b6f9e748a39790441823307743cf00d6597ea43);
     serialize_word(p.y);
     let r = is_x_on_curve(5);
     serialize_word(r);

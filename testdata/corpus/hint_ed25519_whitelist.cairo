@@ -191,7 +191,12 @@ func main{output_ptr: felt*, range_check_ptr}() {
     );
     is_zero(SumBigInt3(2, 0, 0));
     reduce(UnreducedBigInt3(-1, 0, 2 ** 90));
-    local p0: EcPoint = EcPoint(BigInt3(9, 0, 0), BigInt3(14781619447589544791020593568409986887264606134616475288964881837755586237401, 0, 0));
+    local p0: EcPoint = EcPoint(
+        BigInt3(9, 0, 0),
+        BigInt3(
+            14781619447589544791020593568409986887264606134616475288964881837755586237401, 0, 0
+        ),
+    );
     local p1: EcPoint = EcPoint(BigInt3(123, 456, 789), BigInt3(1000, 2000, 3000));
     negate(p1);
     double(p1);

@@ -61,9 +61,7 @@ func main{output_ptr: felt*, range_check_ptr}() {
     serialize_word(z);
     // p = 2**256 - 2**32 - 977 in limbs of 86 bits.
     let (z) = is_zero(
-        SumBigInt3(
-            0x3ffffffffffffefffffc2f, 0x3fffffffffffffffffffff, 0xfffffffffffffffffffff
-        ),
+        SumBigInt3(0x3ffffffffffffefffffc2f, 0x3fffffffffffffffffffff, 0xfffffffffffffffffffff)
     );
     serialize_word(z);
     let (z) = is_zero(SumBigInt3(5, 0, 0));

@@ -335,12 +335,12 @@ func main{output_ptr: felt*, range_check_ptr}() {
     scope_slope(g, g2);
     scope_reduce(UnreducedBigInt3(-5, 2 ** 100, 2 ** 95));
     // 2 * secp256r1_prime.
-    scope_verify_zero(
-        UnreducedBigInt3(0x3ffffffffffffffffffffe, 0x7ff, 0x1fffffffe0000000200000)
-    );
+    scope_verify_zero(UnreducedBigInt3(0x3ffffffffffffffffffffe, 0x7ff, 0x1fffffffe0000000200000));
     // 3 * secp256k1_prime.
     k1_verify_zero(
-        UnreducedBigInt3(3 * 0x3ffffffffffffefffffc2f, 3 * 0x3fffffffffffffffffffff, 3 * 0xfffffffffffffffffffff),
+        UnreducedBigInt3(
+            3 * 0x3ffffffffffffefffffc2f, 3 * 0x3fffffffffffffffffffff, 3 * 0xfffffffffffffffffffff
+        ),
     );
     k1_is_zero(SumBigInt3(0, 0, 0));
     k1_is_zero(SumBigInt3(7, -1, 0));

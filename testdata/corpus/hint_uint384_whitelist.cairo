@@ -217,9 +217,7 @@ func sqrt{output_ptr: felt*}(a: Uint384) {
 }
 
 func signed_nn{output_ptr: felt*}(a: Uint384) {
-    %{
-        memory[ap] = 1 if 0 <= (ids.a.d2 % PRIME) < 2 ** 127 else 0
-    %}
+    %{ memory[ap] = 1 if 0 <= (ids.a.d2 % PRIME) < 2 ** 127 else 0 %}
     ap += 1;
     serialize_word([ap - 1]);
     return ();
@@ -310,7 +308,9 @@ func main{output_ptr: felt*, range_check_ptr}() {
         340282366920938463463374607431768211455,
     );
     local x: Uint384 = Uint384(
-        24197857200151252728969465429440056815, 24197857200151252728969465429440056815, 1311768467294899695
+        24197857200151252728969465429440056815,
+        24197857200151252728969465429440056815,
+        1311768467294899695,
     );
     local y: Uint384 = Uint384(
         295990755083049101712519384020072382191,

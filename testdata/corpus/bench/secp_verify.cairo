@@ -10,10 +10,7 @@
 // stored. Expected outcome: success.
 from starkware.cairo.common.cairo_secp.bigint3 import BigInt3
 from starkware.cairo.common.cairo_secp.ec_point import EcPoint
-from starkware.cairo.common.cairo_secp.signature import (
-    recover_public_key,
-    validate_signature_entry,
-)
+from starkware.cairo.common.cairo_secp.signature import recover_public_key, validate_signature_entry
 from starkware.cairo.common.serialize import serialize_word
 
 func verify{range_check_ptr}(msg_hash: BigInt3, r: BigInt3, s: BigInt3, v: felt, pk: EcPoint) {
@@ -37,8 +34,12 @@ func main{output_ptr: felt*, range_check_ptr}() {
         ),
         v=1,
         pk=EcPoint(
-            BigInt3(59572847488154956285513355, 8416323594235554717761995, 632763432938768053037697),
-            BigInt3(31998974495294622878527148, 34199008190795293377234155, 8171088213876220234242933),
+            BigInt3(
+                59572847488154956285513355, 8416323594235554717761995, 632763432938768053037697
+            ),
+            BigInt3(
+                31998974495294622878527148, 34199008190795293377234155, 8171088213876220234242933
+            ),
         ),
     );
     verify(
@@ -48,13 +49,15 @@ func main{output_ptr: felt*, range_check_ptr}() {
         r=BigInt3(
             35299314476508165922014226, 64771439816232749171761535, 15266737812722902854527565
         ),
-        s=BigInt3(
-            75322606187462239044852716, 158234647278071657802829, 6490204627511062773133110
-        ),
+        s=BigInt3(75322606187462239044852716, 158234647278071657802829, 6490204627511062773133110),
         v=0,
         pk=EcPoint(
-            BigInt3(34318902356497207685451775, 40735930749980036996228935, 5309911784058770373676288),
-            BigInt3(46378740574058432235283801, 55371354042208358112837410, 19227028508446071371354611),
+            BigInt3(
+                34318902356497207685451775, 40735930749980036996228935, 5309911784058770373676288
+            ),
+            BigInt3(
+                46378740574058432235283801, 55371354042208358112837410, 19227028508446071371354611
+            ),
         ),
     );
     verify(
@@ -69,8 +72,12 @@ func main{output_ptr: felt*, range_check_ptr}() {
         ),
         v=1,
         pk=EcPoint(
-            BigInt3(59103311026955956754119100, 16432869926048670770133004, 7007383570325663759612303),
-            BigInt3(74838692406509378584339674, 64932989450846822570582095, 8078726494313086148292984),
+            BigInt3(
+                59103311026955956754119100, 16432869926048670770133004, 7007383570325663759612303
+            ),
+            BigInt3(
+                74838692406509378584339674, 64932989450846822570582095, 8078726494313086148292984
+            ),
         ),
     );
     serialize_word(3);
