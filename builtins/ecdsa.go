@@ -140,3 +140,23 @@ func (e *Ecdsa) RelocatedPrivateInput(m *memory.Memory, _ *memory.Relocation) (a
 	}
 	return out, true, nil
 }
+
+// PIEAdditionalData is SignatureBuiltinRunner.get_additional_data: the
+// registered signatures by address, [[segment, offset], [r, s]], in address
+// order.
+func (e *Ecdsa) PIEAdditionalData(_ *memory.Memory) (any, error) {
+	offs := make([]uint64, 0, len(e.sigs))
+	for off := range e.sigs {
+		offs = append(offs, off)
+	}
+	sortU64(offs)
+	out := make([]any, 0, len(offs))
+	for _, off := range offs {
+		sig := e.sigs[off]
+		out = append(out, []any{
+			[]any{e.seg.Segment, off},
+			[]any{sig.R.BigInt(), sig.S.BigInt()},
+		})
+	}
+	return out, nil
+}

@@ -49,6 +49,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 type runFlags struct {
 	program, layout, traceFile, memoryFile, programInput string
 	airPublicInput, airPrivateInput, layoutParams        string
+	cairoPIEOutput, runFromPIE                           string
+	mergeExtraSegments                                   bool
 	printOutput, printInfo, relocatePrints, proofMode    bool
 	secureRun, noSecureRun, allowMissing                 bool
 	steps, minSteps                                      uint64
@@ -75,6 +77,9 @@ func parseRunFlags(args []string, stderr io.Writer) (*runFlags, bool, error) {
 	fs.BoolVar(&f.proofMode, "proof_mode", false, "run from __start__ to __end__ and pad the trace for a prover")
 	fs.StringVar(&f.airPublicInput, "air_public_input", "", "write the prover's public input here (proof mode)")
 	fs.StringVar(&f.airPrivateInput, "air_private_input", "", "write the prover's private input here (proof mode)")
+	fs.StringVar(&f.cairoPIEOutput, "cairo_pie_output", "", "write the run's Cairo PIE (zip) here")
+	fs.BoolVar(&f.mergeExtraSegments, "merge_extra_segments", false, "merge the extra segments in the Cairo PIE output")
+	fs.StringVar(&f.runFromPIE, "run_from_cairo_pie", "", "run a Cairo PIE instead of a program")
 	rest := args
 	example := len(args) == 0
 	for {
@@ -102,8 +107,12 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "cairn run: %v\n", err)
 		return 2
 	}
+	if code, stop := checkPIEFlags(f, example, stderr); stop {
+		return code
+	}
 	var data []byte
 	switch {
+	case f.runFromPIE != "": // the program comes from the PIE
 	case example:
 		data = exampleProgram
 		f.layout, f.printOutput = "small", true
@@ -117,10 +126,12 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
-	prog, err := program.Load(data)
-	if err != nil {
-		fmt.Fprintf(stderr, "Error: %v\n", err)
-		return 1
+	var prog *program.Program
+	if f.runFromPIE == "" {
+		if prog, err = program.Load(data); err != nil {
+			fmt.Fprintf(stderr, "Error: %v\n", err)
+			return 1
+		}
 	}
 	if f.airPrivateInput != "" || f.airPublicInput != "" {
 		if !f.proofMode {
@@ -162,17 +173,22 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
-	r, err := runner.New(prog, cfg)
+	c, err := newCLIRun(f, prog, cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "Error: %v\n", err)
 		return 1
 	}
-	runErr := r.Run()
+	r := c.Runner
+	runErr := c.run()
 	for _, w := range r.Warnings {
 		fmt.Fprintln(stdout, w)
 	}
 	if runErr != nil {
 		fmt.Fprintln(stderr, r.FormatError(runErr))
+		return 1
+	}
+	if err := c.writePIE(f); err != nil {
+		fmt.Fprintln(stderr, r.FormatError(err))
 		return 1
 	}
 	if err := r.Relocate(); err != nil {

@@ -16,7 +16,14 @@ func hashProgramCmd(args []string, stdout, stderr io.Writer) int {
 	path := fs.String("program", "", "compiled program JSON")
 	fnName := fs.String("program-hash-function", "pedersen", "pedersen, poseidon or blake")
 	usePoseidon := fs.Bool("use_poseidon", false, "same as --program-hash-function=poseidon")
+	flavor := fs.String("flavor", "Release", "build flavor (accepted for compatibility: Debug, Release, RelWithDebInfo)")
 	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	switch *flavor {
+	case "Debug", "Release", "RelWithDebInfo":
+	default:
+		fmt.Fprintf(stderr, "cairn hash-program: --flavor: invalid choice: %q (choose from 'Debug', 'Release', 'RelWithDebInfo')\n", *flavor)
 		return 2
 	}
 	if *path == "" && fs.NArg() == 1 {

@@ -28,7 +28,16 @@ func TestHashProgramCLI(t *testing.T) {
 			t.Errorf("%s: %s, cairo-hash-program %s", fn, got, want[key][fn])
 		}
 	}
+	// cairo-lang's older --use_poseidon, and --flavor, are accepted.
 	var out, errb bytes.Buffer
+	if code := run([]string{"hash-program", "--program", "../../" + key, "--use_poseidon", "--flavor", "Debug"}, &out, &errb); code != 0 ||
+		strings.TrimSpace(out.String()) != want[key]["poseidon"] {
+		t.Errorf("--use_poseidon: exit %d, %q %s", code, out.String(), errb.String())
+	}
+	out.Reset()
+	if code := run([]string{"hash-program", "--program", "../../" + key, "--flavor", "Fast"}, &out, &errb); code == 0 {
+		t.Error("an unknown flavor was accepted")
+	}
 	if code := run([]string{"hash-program", "--program", "../../README.md"}, &out, &errb); code == 0 {
 		t.Error("a non-program was hashed")
 	}
