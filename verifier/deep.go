@@ -7,7 +7,6 @@ import (
 	"github.com/consensys/gnark-crypto/ecc/stark-curve/fp"
 
 	"github.com/cairn-vm/cairn/stark/air"
-	"github.com/cairn-vm/cairn/stark/channel"
 	"github.com/cairn-vm/cairn/stark/commitment"
 	"github.com/cairn-vm/cairn/stark/fri"
 )
@@ -33,7 +32,7 @@ type deepComposition struct {
 
 // eval decommits the traces at the queried rows (scope "Virtual Oracle",
 // one "Trace i" scope each) and returns f at each query.
-func (d *deepComposition) eval(ch *channel.Verifier, queries []uint64) ([]fp.Element, error) {
+func (d *deepComposition) eval(ch Channel, queries []uint64) ([]fp.Element, error) {
 	ch.Enter("Virtual Oracle")
 	defer ch.Exit()
 	rows := make([][]fp.Element, len(queries)) // all columns of each query row

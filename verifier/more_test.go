@@ -48,8 +48,7 @@ func isCheck(err error, c Check) bool {
 
 func TestUnsupported(t *testing.T) {
 	for file, check := range map[string]Check{
-		"small-stone/proof.json":          CheckPublicInput, // no mask for the small layout yet
-		"plain-cairo-verifier/proof.json": CheckParameters,  // poseidon3 channel
+		"small-stone/proof.json": CheckPublicInput, // no mask for the small layout yet
 	} {
 		p := load(t, file)
 		if _, err := Verify(p, Options{}); !isCheck(err, check) {

@@ -94,10 +94,26 @@ type Report struct {
 	Queries             []uint64
 }
 
+// Channel is the verifier channel: Stone's keccak256 hash chain
+// (channel.Verifier) or its poseidon3 felt channel (channel.FeltVerifier).
+type Channel interface {
+	fri.Channel
+	ReceiveFelt(label string) (fp.Element, error)
+	SetAnnotator(a *channel.Annotator)
+	Annotator() *channel.Annotator
+	Offset() int
+	Done() bool
+}
+
+var (
+	_ Channel = (*channel.Verifier)(nil)
+	_ Channel = (*channel.FeltVerifier)(nil)
+)
+
 type run struct {
 	p       *proof.Proof
 	layout  *air.Layout
-	ch      *channel.Verifier
+	ch      Channel
 	rep     *Report
 	bottom  hash.Hasher
 	top     hash.Hasher
@@ -152,8 +168,10 @@ func (r *run) setup(opts Options) error {
 	if pp.UseExtensionField {
 		return reject(CheckParameters, errors.New("extension field not supported"))
 	}
-	if pp.EffectiveChannelHash() != "keccak256" || pp.VerifierFriendlyChannelUpdates {
-		return reject(CheckParameters, fmt.Errorf("channel %q not supported yet (only keccak256)", pp.EffectiveChannelHash()))
+	switch pp.EffectiveChannelHash() {
+	case "keccak256", "poseidon3":
+	default:
+		return reject(CheckParameters, fmt.Errorf("channel %q not supported (keccak256, poseidon3)", pp.EffectiveChannelHash()))
 	}
 	var err error
 	if r.bottom, err = hash.ByName(pp.CommitmentHash); err != nil {
@@ -186,7 +204,22 @@ func (r *run) setup(opts Options) error {
 		}
 		return reject(CheckPublicInput, err)
 	}
-	r.ch = channel.NewVerifier(seed, r.p.ProofBytes)
+	if pp.EffectiveChannelHash() == "poseidon3" {
+		state, err := fp.BigEndian.Element((*[32]byte)(&seed))
+		if err != nil {
+			return reject(CheckParameters, errors.New("public-input hash is not a field element; poseidon3 channel needs verifier_friendly_channel_updates with poseidon3"))
+		}
+		fc, err := channel.NewFeltVerifier(state, r.p.ProofBytes, pp.EffectivePowHash())
+		if err != nil {
+			if errors.Is(err, hash.ErrUnknownHash) {
+				return reject(CheckParameters, err)
+			}
+			return reject(CheckProofFormat, err)
+		}
+		r.ch = fc
+	} else {
+		r.ch = channel.NewVerifier(seed, r.p.ProofBytes)
+	}
 	if opts.Annotate {
 		r.ch.SetAnnotator(channel.NewAnnotator("cpu air"))
 	}
@@ -289,14 +322,25 @@ func (r *run) stark() error {
 		return classify(err, CheckProofFormat)
 	}
 	r.rep.OODSPoint = z
+	// Stone's ReceiveElementsFromChannel: with verifier-friendly channel
+	// updates the values are one message (one hash of them all), else one
+	// message each.
 	n := len(l.Mask) + l.ConstraintDegree
-	vals := make([]fp.Element, n)
-	for i := range vals {
-		if vals[i], err = ch.ReceiveFelt(strconv.Itoa(i)); err != nil {
-			ch.Exit()
-			ch.Exit()
-			return classify(err, CheckProofFormat)
+	var vals []fp.Element
+	if r.p.Parameters.VerifierFriendlyChannelUpdates {
+		vals, err = ch.ReceiveFelts(n, "")
+	} else {
+		vals = make([]fp.Element, n)
+		for i := range vals {
+			if vals[i], err = ch.ReceiveFelt(strconv.Itoa(i)); err != nil {
+				break
+			}
 		}
+	}
+	if err != nil {
+		ch.Exit()
+		ch.Exit()
+		return classify(err, CheckProofFormat)
 	}
 	r.rep.OODSValues = vals
 	ch.Exit()

@@ -33,8 +33,17 @@ func transcript(p *proof.Proof) []string {
 	return out
 }
 
-func TestPlainStoneAccepted(t *testing.T) {
-	p := load(t, "plain-stone/proof.json")
+func TestPlainStoneAccepted(t *testing.T) { checkAccepted(t, "plain-stone") }
+
+// TestPlainCairoVerifierAccepted runs the poseidon3 felt channel, the
+// poseidon3/blake256_masked248_lsb Merkle trees and the pedersen page hash,
+// line by line against Stone's transcript.
+func TestPlainCairoVerifierAccepted(t *testing.T) { checkAccepted(t, "plain-cairo-verifier") }
+
+// checkAccepted verifies vector dir with annotations on and compares every
+// line with the proof's annotations and the verifier's extra annotations.
+func checkAccepted(t *testing.T, dir string) {
+	p := load(t, dir+"/proof.json")
 	rep, err := Verify(p, Options{Annotate: true})
 	if err != nil {
 		t.Fatal(err)
@@ -51,7 +60,7 @@ func TestPlainStoneAccepted(t *testing.T) {
 			t.Fatalf("annotation %d:\n got %s\nwant %s", i, rep.Annotations[i], want[i])
 		}
 	}
-	extra, err := os.ReadFile(vectors.Path(t, "plain-stone", "verifier_extra_annotations.txt"))
+	extra, err := os.ReadFile(vectors.Path(t, dir, "verifier_extra_annotations.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}

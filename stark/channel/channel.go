@@ -136,14 +136,18 @@ func (c *Verifier) annotateV2P(label, kind, value string) {
 }
 
 // ReceiveHash reads a 32-byte commitment or decommitment node.
-func (c *Verifier) ReceiveHash(label string) (hash.Digest, error) {
+func (c *Verifier) ReceiveHash(label string) (hash.Digest, error) { return c.ReceiveHashAs(label, nil) }
+
+// ReceiveHashAs reads a node of hash h, annotated as Stone prints h's
+// digests.
+func (c *Verifier) ReceiveHashAs(label string, h hash.Hasher) (hash.Digest, error) {
 	var d hash.Digest
 	b, start, err := c.receive(32, label)
 	if err != nil {
 		return d, err
 	}
 	copy(d[:], b)
-	c.annotateP2V(start, label, "Hash", d.Hex())
+	c.annotateP2V(start, label, "Hash", hash.Format(h, d))
 	return d, nil
 }
 
@@ -327,9 +331,9 @@ func CheckKeccakPoW(seed hash.Digest, bits int, nonce []byte) bool {
 }
 
 // AnnotateExtraHash records a verifier-computed hash as an extra annotation.
-func (c *Verifier) AnnotateExtraHash(label string, d hash.Digest) {
+func (c *Verifier) AnnotateExtraHash(label string, h hash.Hasher, d hash.Digest) {
 	if c.ann != nil {
-		c.ann.addExtra(label, "Hash", d.Hex())
+		c.ann.addExtra(label, "Hash", hash.Format(h, d))
 	}
 }
 

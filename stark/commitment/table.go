@@ -25,10 +25,10 @@ var (
 
 // Channel is what a table reads from: the verifier channel.
 type Channel interface {
-	ReceiveHash(label string) (hash.Digest, error)
+	ReceiveHashAs(label string, h hash.Hasher) (hash.Digest, error)
 	ReceiveFelt(label string) (fp.Element, error)
 	ReceiveData(n int, label string) ([]byte, error)
-	AnnotateExtraHash(label string, d hash.Digest)
+	AnnotateExtraHash(label string, h hash.Hasher, d hash.Digest)
 	Annotating() bool
 }
 
@@ -110,7 +110,7 @@ func (t *Table) Root() hash.Digest { return t.root }
 
 // ReadCommitment reads the root ("Commitment").
 func (t *Table) ReadCommitment(ch Channel) error {
-	r, err := ch.ReceiveHash("Commitment")
+	r, err := ch.ReceiveHashAs("Commitment", t.hasher(0))
 	if err != nil {
 		return err
 	}
@@ -120,6 +120,18 @@ func (t *Table) ReadCommitment(ch Channel) error {
 
 func (t *Table) hasher(depth int) hash.Hasher {
 	if depth < t.nTop {
+		return t.top
+	}
+	return t.bottom
+}
+
+// nodeHasher is the hash whose digest type Stone gives a received node at
+// depth: Stone splits the tree into a verifier-friendly tree of height
+// NVerifierFriendlyLayers whose leaves are the roots of bottom-hash
+// subtrees, so a node at depth exactly NVerifierFriendlyLayers is computed
+// by the bottom hash but received (and annotated) as a top-hash digest.
+func (t *Table) nodeHasher(depth int) hash.Hasher {
+	if depth <= t.nTop {
 		return t.top
 	}
 	return t.bottom
@@ -257,7 +269,7 @@ func (t *Table) Verify(ch Channel, cells map[RowCol]fp.Element) error {
 			h = leafHasher.HashBytes(buf)
 		}
 		if ch.Annotating() {
-			ch.AnnotateExtraHash("For node "+strconv.FormatUint(l+t.nLeaves, 10), h)
+			ch.AnnotateExtraHash("For node "+strconv.FormatUint(l+t.nLeaves, 10), leafHasher, h)
 		}
 		queue = append(queue, node{l + t.nLeaves, h})
 	}
@@ -277,7 +289,7 @@ func (t *Table) Verify(ch Channel, cells map[RowCol]fp.Element) error {
 			sib = queue[head].h
 			head++
 		} else {
-			d, err := ch.ReceiveHash("For node " + strconv.FormatUint(sibIdx, 10))
+			d, err := ch.ReceiveHashAs("For node "+strconv.FormatUint(sibIdx, 10), t.nodeHasher(bits.Len64(sibIdx)-1))
 			if err != nil {
 				return err
 			}

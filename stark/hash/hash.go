@@ -84,6 +84,25 @@ func (m masked) mask(d Digest) Digest {
 	return out
 }
 
+// Hex formats d as Stone's MaskedHash::ToString: MSB-masked digests as a
+// number without leading zeros, LSB-masked ones (whose first bytes are the
+// zeroed ones) as all 64 hex digits.
+func (m masked) Hex(d Digest) string {
+	if m.msb {
+		return d.Hex()
+	}
+	return "0x" + hex.EncodeToString(d[:])
+}
+
+// Format formats d as Stone annotates a digest of hash h (see masked.Hex);
+// a nil h or another hash prints without leading zeros.
+func Format(h Hasher, d Digest) string {
+	if f, ok := h.(interface{ Hex(Digest) string }); ok {
+		return f.Hex(d)
+	}
+	return d.Hex()
+}
+
 func (m masked) HashBytes(b []byte) Digest { return m.mask(m.base(b)) }
 
 func (m masked) HashPair(a, b Digest) Digest { return m.mask(m.base(a[:], b[:])) }
@@ -107,7 +126,7 @@ var byName = map[string]Hasher{}
 
 func init() {
 	for _, h := range []Hasher{Keccak256Hasher, Keccak256Masked160MSB, Keccak256Masked160LSB,
-		Blake256Hasher, Blake256Masked160LSB, Blake256Masked248LSB} {
+		Blake256Hasher, Blake256Masked160LSB, Blake256Masked248LSB, Poseidon3Hasher} {
 		byName[h.Name()] = h
 	}
 }

@@ -2,6 +2,7 @@ package hash
 
 import (
 	"encoding/hex"
+	"strings"
 	"testing"
 )
 
@@ -41,8 +42,14 @@ func TestByName(t *testing.T) {
 			t.Errorf("ByName(%q) = %v, %v", n, h, err)
 		}
 	}
-	if _, err := ByName("poseidon3"); err == nil {
-		t.Error("poseidon3 should not be available yet")
+	if _, err := ByName("sha1"); err == nil {
+		t.Error("sha1 should not be available")
+	}
+	if h, err := ByName("poseidon3"); err != nil || Format(h, Digest{31: 1}) != "0x1" {
+		t.Errorf("poseidon3: %v", err)
+	}
+	if Format(Blake256Masked248LSB, Digest{31: 1}) != "0x"+strings.Repeat("0", 63)+"1" {
+		t.Error("LSB-masked digests print all 64 digits")
 	}
 	if (Digest{}).Hex() != "0x0" || (Digest{31: 0x1f}).Hex() != "0x1f" {
 		t.Error("Hex")

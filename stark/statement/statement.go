@@ -4,9 +4,14 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math/big"
 	"math/bits"
 	"sort"
 
+	"github.com/consensys/gnark-crypto/ecc/stark-curve/fp"
+
+	"github.com/cairn-vm/cairn/crypto/pedersen"
+	"github.com/cairn-vm/cairn/felt"
 	"github.com/cairn-vm/cairn/stark/hash"
 	"github.com/cairn-vm/cairn/stark/proof"
 )
@@ -63,11 +68,32 @@ type PageHasher func(b []byte) []byte
 
 func keccakPage(b []byte) []byte { d := hash.Keccak256(b); return d[:] }
 
-// PageHasherByName returns Stone's page hash by name. Only keccak256 is
-// available here; pedersen needs the pedersen hash of the crypto packages.
+// pedersenPage is Stone's Pedersen::HashBytesWithLength: h = 0; for each
+// 32-byte big-endian word w = q·p + r, h = pedersen(h, r) + q; then
+// h = pedersen(h, number of words). Page words (addresses and values) are
+// below p, so q is 0 and this is cairo-lang's compute_hash_on_elements.
+// Stone also asserts q < 1000; a larger q cannot come from a parsed public
+// input (values are below p, addresses are 64-bit).
+func pedersenPage(b []byte) []byte {
+	var acc felt.Felt
+	for i := 0; i+32 <= len(b); i += 32 {
+		w := new(big.Int).SetBytes(b[i : i+32])
+		q, r := new(big.Int).QuoRem(w, felt.Prime(), new(big.Int))
+		acc = pedersen.Hash(acc, felt.FromBigInt(r)).Add(felt.FromBigInt(q))
+	}
+	acc = pedersen.Hash(acc, felt.FromUint64(uint64(len(b)/32)))
+	d := acc.BytesBE()
+	return d[:]
+}
+
+// PageHasherByName returns Stone's page hash (statement.page_hash) by name:
+// keccak256 or pedersen.
 func PageHasherByName(name string) (PageHasher, error) {
-	if name == "keccak256" {
+	switch name {
+	case "keccak256":
 		return keccakPage, nil
+	case "pedersen":
+		return pedersenPage, nil
 	}
 	return nil, fmt.Errorf("%w: page hash %q", ErrUnsupported, name)
 }
@@ -171,15 +197,26 @@ func Serialize(params *proof.Parameters, pi *proof.PublicInput, pageHash PageHas
 	return w.b, nil
 }
 
-// Seed returns the initial channel state for the keccak256 channel
-// (channel_hash keccak256, verifier_friendly_channel_updates false):
-// keccak256 of Serialize.
+// Seed returns the initial hash of the channel (Stone's
+// public_input_initial_hash in verifier_main_helper_impl.cc): Serialize,
+// with the proof's page hash, hashed with HashBytesWithLength of the
+// verifier-friendly commitment hash when verifier_friendly_channel_updates
+// is set and of the channel hash otherwise. The keccak256 channel starts
+// its hash chain at these bytes; the poseidon3 channel reads them as its
+// first state (a field element; see SeedFelt).
 func Seed(params *proof.Parameters, pi *proof.PublicInput) (hash.Digest, error) {
+	name := params.EffectiveChannelHash()
 	if params.VerifierFriendlyChannelUpdates {
-		return hash.Digest{}, fmt.Errorf("%w: verifier-friendly channel updates", ErrUnsupported)
+		name = params.EffectiveVerifierFriendlyHash()
 	}
-	if params.EffectiveChannelHash() != "keccak256" {
-		return hash.Digest{}, fmt.Errorf("%w: channel hash %q", ErrUnsupported, params.EffectiveChannelHash())
+	var h hash.Hasher
+	switch name {
+	case "keccak256":
+		h = hash.Keccak256Hasher
+	case "poseidon3":
+		h = hash.Poseidon3Hasher
+	default:
+		return hash.Digest{}, fmt.Errorf("%w: public-input hash %q", ErrUnsupported, name)
 	}
 	ph, err := PageHasherByName(params.EffectivePageHash())
 	if err != nil {
@@ -189,5 +226,28 @@ func Seed(params *proof.Parameters, pi *proof.PublicInput) (hash.Digest, error) 
 	if err != nil {
 		return hash.Digest{}, err
 	}
-	return hash.Keccak256(b), nil
+	if name == "poseidon3" {
+		// Stone asserts each 32-byte word of the seed is below p before
+		// hashing it as a field element.
+		for i := 0; i < len(b); i += 32 {
+			if !hash.Below(b[i : i+32]) {
+				return hash.Digest{}, fmt.Errorf("%w: seed word %d is not below p", ErrBadPublicInput, i/32)
+			}
+		}
+	}
+	return h.HashBytes(b), nil
+}
+
+// SeedFelt returns the poseidon3 channel's first state: Seed read as a
+// big-endian field element (Stone's FieldElementT::FromBigInt).
+func SeedFelt(params *proof.Parameters, pi *proof.PublicInput) (fp.Element, error) {
+	d, err := Seed(params, pi)
+	if err != nil {
+		return fp.Element{}, err
+	}
+	e, err := fp.BigEndian.Element((*[32]byte)(&d))
+	if err != nil {
+		return fp.Element{}, fmt.Errorf("%w: initial hash is not below p", ErrUnsupported)
+	}
+	return e, nil
 }

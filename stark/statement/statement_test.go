@@ -55,7 +55,7 @@ func TestSeedErrors(t *testing.T) {
 		"segments": func(pi *proof.PublicInput, _ *proof.Parameters) { delete(pi.MemorySegments, "program") },
 		"memory":   func(pi *proof.PublicInput, _ *proof.Parameters) { pi.PublicMemory = nil },
 		"page hash": func(_ *proof.PublicInput, pp *proof.Parameters) {
-			pp.Statement.PageHash = "pedersen"
+			pp.Statement.PageHash = "sha1"
 		},
 		"page continuity": func(pi *proof.PublicInput, _ *proof.Parameters) {
 			pi.PublicMemory = append(pi.PublicMemory, proof.MemoryCell{Address: 100, Page: 1}, proof.MemoryCell{Address: 102, Page: 1})
