@@ -1,0 +1,276 @@
+package fft
+
+import (
+	"errors"
+	"fmt"
+	"math/big"
+	"math/bits"
+	"runtime"
+	"sync"
+
+	"github.com/consensys/gnark-crypto/ecc/stark-curve/fp"
+)
+
+// MaxLogSize is the largest subgroup order (as a power of two) a Domain
+// may have: 2-adicity of p-1 is 192, but a table of 2^40 elements is
+// already beyond any machine this runs on.
+const MaxLogSize = 40
+
+// ErrSize reports a transform input whose length does not fit the domain.
+var ErrSize = errors.New("fft: bad size")
+
+// Generator returns G_k = 3^((p-1)/2^k), the generator of the order-2^k
+// subgroup Stone uses for its domains. k must be in [0, 192].
+func Generator(k int) fp.Element {
+	e := new(big.Int).Sub(fp.Modulus(), big.NewInt(1))
+	e.Rsh(e, uint(k))
+	var three, g fp.Element
+	three.SetUint64(3)
+	g.Exp(three, e)
+	return g
+}
+
+// Domain is the subgroup of order N = 2^LogN with generator G_LogN, with
+// the twiddle tables its transforms need.
+type Domain struct {
+	LogN   int
+	N      int
+	Gen    fp.Element
+	GenInv fp.Element
+	tw     []fp.Element // tw[j] = Gen^j, j < N/2
+	twInv  []fp.Element // twInv[j] = Gen^-j
+	nInv   fp.Element
+}
+
+// NewDomain builds the domain of order 2^logN.
+func NewDomain(logN int) (*Domain, error) {
+	if logN < 0 || logN > MaxLogSize {
+		return nil, fmt.Errorf("%w: log size %d not in [0, %d]", ErrSize, logN, MaxLogSize)
+	}
+	d := &Domain{LogN: logN, N: 1 << logN, Gen: Generator(logN)}
+	d.GenInv.Inverse(&d.Gen)
+	half := d.N / 2
+	d.tw = powers(d.Gen, half)
+	d.twInv = powers(d.GenInv, half)
+	d.nInv.SetUint64(uint64(d.N))
+	d.nInv.Inverse(&d.nInv)
+	return d, nil
+}
+
+// powers returns x^0 .. x^(n-1), filled in parallel chunks for large n.
+func powers(x fp.Element, n int) []fp.Element {
+	out := make([]fp.Element, n)
+	parallelRange(n, 1<<12, func(lo, hi int) {
+		var p fp.Element
+		p.Exp(x, big.NewInt(int64(lo)))
+		for i := lo; i < hi; i++ {
+			out[i] = p
+			p.Mul(&p, &x)
+		}
+	})
+	return out
+}
+
+// parallelRange runs f over [0,n) split into GOMAXPROCS pieces, or inline
+// when n is below minPar.
+func parallelRange(n, minPar int, f func(lo, hi int)) {
+	w := runtime.GOMAXPROCS(0)
+	if n < minPar || w < 2 {
+		f(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	chunk := (n + w - 1) / w
+	for lo := 0; lo < n; lo += chunk {
+		hi := min(lo+chunk, n)
+		wg.Add(1)
+		go func() { defer wg.Done(); f(lo, hi) }()
+	}
+	wg.Wait()
+}
+
+// At returns Gen^i.
+func (d *Domain) At(i uint64) fp.Element {
+	var r fp.Element
+	r.Exp(d.Gen, new(big.Int).SetUint64(i%uint64(d.N)))
+	return r
+}
+
+func (d *Domain) check(a []fp.Element) error {
+	if len(a) != d.N {
+		return fmt.Errorf("%w: %d values for a domain of %d", ErrSize, len(a), d.N)
+	}
+	return nil
+}
+
+// FFT evaluates, in place, the polynomial with natural-order coefficients
+// a on the domain and leaves a[i] = f(Gen^bitrev(i)): the bit-reversed
+// order Stone's LDE and commitments use, which the decimation-in-frequency
+// transform produces without a permutation.
+func (d *Domain) FFT(a []fp.Element) error {
+	if err := d.check(a); err != nil {
+		return err
+	}
+	d.dif(a, d.tw)
+	return nil
+}
+
+// FFTNatural is FFT followed by a bit-reversal: a[i] = f(Gen^i).
+func (d *Domain) FFTNatural(a []fp.Element) error {
+	if err := d.FFT(a); err != nil {
+		return err
+	}
+	BitReverse(a)
+	return nil
+}
+
+// Interpolate turns, in place, the values a[i] = f(Gen^i) (natural order)
+// into the natural-order coefficients of f (degree < N).
+func (d *Domain) Interpolate(a []fp.Element) error {
+	if err := d.check(a); err != nil {
+		return err
+	}
+	d.dif(a, d.twInv)
+	BitReverse(a)
+	scale(a, d.nInv)
+	return nil
+}
+
+// InterpolateBitReversed is Interpolate for values in bit-reversed order,
+// a[i] = f(Gen^bitrev(i)).
+func (d *Domain) InterpolateBitReversed(a []fp.Element) error {
+	if err := d.check(a); err != nil {
+		return err
+	}
+	BitReverse(a)
+	return d.Interpolate(a)
+}
+
+// EvaluateCoset writes f(offset·Gen^bitrev(i)) to out[i] for the
+// natural-order coefficients coeffs (bitReversed), or f(offset·Gen^i)
+// (natural). coeffs is left untouched; out may alias it.
+func (d *Domain) EvaluateCoset(coeffs []fp.Element, offset fp.Element, out []fp.Element, bitReversed bool) error {
+	if err := d.check(coeffs); err != nil {
+		return err
+	}
+	if err := d.check(out); err != nil {
+		return err
+	}
+	// f(offset·x) has coefficients c_i·offset^i.
+	parallelRange(d.N, 1<<14, func(lo, hi int) {
+		var p fp.Element
+		p.Exp(offset, big.NewInt(int64(lo)))
+		for i := lo; i < hi; i++ {
+			out[i].Mul(&coeffs[i], &p)
+			p.Mul(&p, &offset)
+		}
+	})
+	d.dif(out, d.tw)
+	if !bitReversed {
+		BitReverse(out)
+	}
+	return nil
+}
+
+func scale(a []fp.Element, s fp.Element) {
+	parallelRange(len(a), 1<<14, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			a[i].Mul(&a[i], &s)
+		}
+	})
+}
+
+// BitReverse permutes a (of power-of-two length) by index bit reversal.
+func BitReverse(a []fp.Element) {
+	n := len(a)
+	if n <= 2 {
+		return
+	}
+	shift := 64 - uint(bits.TrailingZeros(uint(n)))
+	for i := 0; i < n; i++ {
+		j := int(bits.Reverse64(uint64(i)) >> shift)
+		if i < j {
+			a[i], a[j] = a[j], a[i]
+		}
+	}
+}
+
+// Sizes below parSize are transformed on one goroutine; below iterSize
+// the transform is iterative (the whole array is in cache), above it
+// recursive so each half is finished while it is still cached.
+const (
+	parSize  = 1 << 14
+	iterSize = 1 << 11
+)
+
+// dif is the decimation-in-frequency transform with twiddles tw (powers
+// of a root of order 2·len(tw)); the output is in bit-reversed order.
+func (d *Domain) dif(a []fp.Element, tw []fp.Element) {
+	depth := 0
+	for w := runtime.GOMAXPROCS(0); w > 1; w = (w + 1) / 2 {
+		depth++
+	}
+	difRec(a, tw, 1, depth)
+}
+
+// difRec transforms a, whose root of unity is tw[stride]; par is how many
+// more levels may fork goroutines.
+func difRec(a []fp.Element, tw []fp.Element, stride int, par int) {
+	n := len(a)
+	if n <= iterSize {
+		difIter(a, tw, stride)
+		return
+	}
+	h := n / 2
+	if par > 0 && n >= parSize {
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() { defer wg.Done(); topStage(a, tw, stride, h/2, h) }()
+		topStage(a, tw, stride, 0, h/2)
+		wg.Wait()
+		wg.Add(1)
+		go func() { defer wg.Done(); difRec(a[:h], tw, stride*2, par-1) }()
+		difRec(a[h:], tw, stride*2, par-1)
+		wg.Wait()
+		return
+	}
+	topStage(a, tw, stride, 0, h)
+	difRec(a[:h], tw, stride*2, 0)
+	difRec(a[h:], tw, stride*2, 0)
+}
+
+// topStage does the butterflies j in [lo, hi) of the first DIF stage:
+// (a_j, a_{j+h}) -> (a_j + a_{j+h}, (a_j - a_{j+h})·w^j).
+func topStage(a []fp.Element, tw []fp.Element, stride, lo, hi int) {
+	h := len(a) / 2
+	var u fp.Element
+	for j := lo; j < hi; j++ {
+		x, y := &a[j], &a[j+h]
+		u = *x
+		x.Add(&u, y)
+		y.Sub(&u, y)
+		if j != 0 {
+			y.Mul(y, &tw[j*stride])
+		}
+	}
+}
+
+func difIter(a []fp.Element, tw []fp.Element, stride int) {
+	n := len(a)
+	var u fp.Element
+	for h := n / 2; h >= 1; h /= 2 {
+		s := stride * (n / (2 * h))
+		for b := 0; b < n; b += 2 * h {
+			blk := a[b : b+2*h]
+			for j := 0; j < h; j++ {
+				x, y := &blk[j], &blk[j+h]
+				u = *x
+				x.Add(&u, y)
+				y.Sub(&u, y)
+				if j != 0 {
+					y.Mul(y, &tw[j*s])
+				}
+			}
+		}
+	}
+}
