@@ -1,0 +1,8 @@
+// Package merkle owns the prover side of Stone's table commitment: rows of
+// field elements packed into leaves (Montgomery-form bytes, one row per
+// leaf, or several short rows per leaf as Stone's
+// PackagingCommitmentScheme does) and the heap-indexed Merkle tree over
+// them (root at index 1, leaves from index n_leaves), built in parallel.
+// It mirrors stark/commitment, the verifier side, which the tests use as
+// the judge of what a proof must contain.
+package merkle
