@@ -82,3 +82,38 @@ func TestPlainStoneTraceCommitment(t *testing.T) {
 }
 
 func bytesBE(b [32]byte) []byte { return b[:] }
+
+// TestPlainStoneTranscriptPrefix runs the implemented prover phases on
+// plain-stone's inputs and compares every transcript line and proof byte
+// they produce with Stone's proof.
+func TestPlainStoneTranscriptPrefix(t *testing.T) {
+	p, dir := loadVector(t, "plain-stone")
+	e, err := ReadExecution(filepath.Join(dir, "trace.bin"), filepath.Join(dir, "memory.bin"), filepath.Join(dir, "air_public_input.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Start(e, &p.Parameters, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, l := range p.Annotations {
+		if strings.HasPrefix(l, "P->V") || strings.HasPrefix(l, "V->P") {
+			want = append(want, l)
+		}
+	}
+	got := s.Channel.Annotator().Lines
+	if len(got) < 6 {
+		t.Fatalf("only %d lines", len(got))
+	}
+	for i, l := range got {
+		if i >= len(want) || l != want[i] {
+			t.Fatalf("line %d:\n got  %s\n want %s", i, l, want[min(i, len(want)-1)])
+		}
+	}
+	pb := s.Channel.Proof()
+	if string(pb) != string(p.ProofBytes[:len(pb)]) {
+		t.Fatal("proof bytes differ")
+	}
+	t.Logf("%d transcript lines and %d proof bytes equal Stone's", len(got), len(pb))
+}

@@ -1,0 +1,122 @@
+package channel
+
+import (
+	"errors"
+	"math/big"
+	"strconv"
+
+	"github.com/consensys/gnark-crypto/ecc/stark-curve/fp"
+
+	vchannel "github.com/cairn-vm/cairn/stark/channel"
+	"github.com/cairn-vm/cairn/stark/hash"
+)
+
+// ErrQueryPhase is returned for randomness requested after the query
+// phase began.
+var ErrQueryPhase = errors.New("channel: randomness requested in the query phase")
+
+// maxDivisible is 31·p, the largest multiple of p below 2^256: Stone
+// redraws random 256-bit values at or above it.
+var maxDivisible = new(big.Int).Mul(fp.Modulus(), big.NewInt(31))
+
+// Prover is the prover's channel: it writes the proof and draws the
+// verifier's randomness.
+type Prover struct {
+	prng       *vchannel.KeccakPrng
+	proof      []byte
+	queryPhase bool
+	ann        *vchannel.Annotator
+}
+
+// NewProver starts a channel whose hash chain begins at seed (the
+// statement's public-input hash, stark/statement.Seed).
+func NewProver(seed hash.Digest) *Prover {
+	return &Prover{prng: vchannel.NewKeccakPrng(seed)}
+}
+
+// SetAnnotator makes the channel record Stone's annotation lines.
+func (c *Prover) SetAnnotator(a *vchannel.Annotator) { c.ann = a }
+
+// Annotator returns the annotator, or nil.
+func (c *Prover) Annotator() *vchannel.Annotator { return c.ann }
+
+// Enter opens an annotation scope.
+func (c *Prover) Enter(scope string) {
+	if c.ann != nil {
+		c.ann.Push(scope)
+	}
+}
+
+// Exit closes the innermost annotation scope.
+func (c *Prover) Exit() {
+	if c.ann != nil {
+		c.ann.Pop()
+	}
+}
+
+// Proof returns the bytes sent so far.
+func (c *Prover) Proof() []byte { return c.proof }
+
+// State returns the hash-chain state.
+func (c *Prover) State() hash.Digest { return c.prng.State() }
+
+// BeginQueryPhase stops mixing messages into the chain.
+func (c *Prover) BeginQueryPhase() { c.queryPhase = true }
+
+func (c *Prover) send(b []byte, label, kind, value string) {
+	start := len(c.proof)
+	c.proof = append(c.proof, b...)
+	if !c.queryPhase {
+		c.prng.MixSeedWithBytes(b)
+	}
+	if c.ann != nil {
+		c.ann.Lines = append(c.ann.Lines, "P->V["+strconv.Itoa(start)+":"+strconv.Itoa(len(c.proof))+"]: "+
+			c.ann.Scope()+": "+label+": "+kind+"("+value+")")
+	}
+}
+
+func (c *Prover) annotateV2P(label, kind, value string) {
+	if c.ann != nil {
+		c.ann.Lines = append(c.ann.Lines, "V->P: "+c.ann.Scope()+": "+label+": "+kind+"("+value+")")
+	}
+}
+
+// SendHash sends a commitment or decommitment node of hash h (which
+// decides how the annotation prints it).
+func (c *Prover) SendHash(label string, h hash.Hasher, d hash.Digest) {
+	c.send(d[:], label, "Hash", hash.Format(h, d))
+}
+
+// SendFelt sends one field element (Montgomery form, big-endian).
+func (c *Prover) SendFelt(label string, e fp.Element) {
+	var b [32]byte
+	vchannel.MontgomeryBytes(&e, b[:])
+	c.send(b[:], label, "Field Element", vchannel.FeltHex(&e))
+}
+
+// SendData sends raw bytes.
+func (c *Prover) SendData(label string, b []byte) {
+	c.send(b, label, "Data", hash.HexNoLeadingZeros(b))
+}
+
+// RandomFelt draws a field element: 32 bytes read big-endian, redrawn
+// while at or above 31·p, reduced mod p and taken as Montgomery form.
+func (c *Prover) RandomFelt(label string) (fp.Element, error) {
+	if c.queryPhase {
+		return fp.Element{}, ErrQueryPhase
+	}
+	var b [32]byte
+	v := new(big.Int)
+	for {
+		c.prng.RandomBytes(b[:])
+		v.SetBytes(b[:])
+		if v.Cmp(maxDivisible) < 0 {
+			break
+		}
+	}
+	v.Mod(v, fp.Modulus())
+	v.FillBytes(b[:])
+	e, _ := vchannel.FeltFromMontgomeryBytes(b[:])
+	c.annotateV2P(label, "Field Element", vchannel.FeltHex(&e))
+	return e, nil
+}
