@@ -1,0 +1,72 @@
+package lde
+
+import (
+	"errors"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/consensys/gnark-crypto/ecc/stark-curve/fp"
+
+	"github.com/cairn-vm/cairn/stark/fri"
+)
+
+func horner(c []fp.Element, x fp.Element) fp.Element {
+	var r fp.Element
+	for i := len(c) - 1; i >= 0; i-- {
+		r.Mul(&r, &x)
+		r.Add(&r, &c[i])
+	}
+	return r
+}
+
+// TestEvaluationDomain checks every extended value against the direct
+// evaluation at the point the verifier assigns to that row: 3 times
+// element i of the bit-reversed domain of order N·n_cosets (stark/fri).
+func TestEvaluationDomain(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, tc := range []struct{ logN, logCosets, cols int }{{4, 2, 3}, {6, 4, 1}, {0, 1, 1}, {3, 0, 2}} {
+		n := 1 << tc.logN
+		cols := make([][]fp.Element, tc.cols)
+		for c := range cols {
+			cols[c] = make([]fp.Element, n)
+			for i := range cols[c] {
+				cols[c][i].SetUint64(r.Uint64())
+			}
+		}
+		l, err := New(cols, tc.logCosets)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dom := fri.NewDomain(tc.logN + tc.logCosets)
+		trace := fri.NewDomain(tc.logN)
+		var three fp.Element
+		three.SetUint64(3)
+		for c := range cols {
+			for i := 0; i < n; i++ {
+				// The coefficients interpolate the column on <g>, natural order.
+				x := trace.At(0, fri.BitReverse(uint64(i), tc.logN))
+				if got := horner(l.Coeffs[c], x); !got.Equal(&cols[c][i]) {
+					t.Fatalf("%v: column %d row %d not interpolated", tc, c, i)
+				}
+			}
+			for i := range l.Evals[c] {
+				x := dom.At(0, uint64(i))
+				x.Mul(&x, &three)
+				if want := horner(l.Coeffs[c], x); !l.Evals[c][i].Equal(&want) {
+					t.Fatalf("%v: column %d LDE row %d wrong", tc, c, i)
+				}
+			}
+		}
+	}
+}
+
+func TestShapeErrors(t *testing.T) {
+	for _, cols := range [][][]fp.Element{nil, {make([]fp.Element, 3)}, {make([]fp.Element, 4), make([]fp.Element, 2)}} {
+		if _, err := New(cols, 1); !errors.Is(err, ErrShape) {
+			t.Fatalf("got %v", err)
+		}
+	}
+	if _, err := New([][]fp.Element{make([]fp.Element, 4)}, -1); !errors.Is(err, ErrShape) {
+		t.Fatal("negative cosets accepted")
+	}
+}

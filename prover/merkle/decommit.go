@@ -1,0 +1,105 @@
+package merkle
+
+import (
+	"fmt"
+	"math/bits"
+	"slices"
+	"strconv"
+
+	"github.com/consensys/gnark-crypto/ecc/stark-curve/fp"
+
+	vchannel "github.com/cairn-vm/cairn/stark/channel"
+	"github.com/cairn-vm/cairn/stark/hash"
+)
+
+// Sender is what a decommitment writes to: the prover channel.
+type Sender interface {
+	SendHash(label string, h hash.Hasher, d hash.Digest)
+	SendFelt(label string, e fp.Element)
+	SendData(label string, b []byte)
+}
+
+// Cell is a table cell.
+type Cell struct {
+	Row uint64
+	Col int
+}
+
+func cellLabel(r uint64, c int) string {
+	return "Row " + strconv.FormatUint(r, 10) + ", Column " + strconv.Itoa(c)
+}
+
+// Decommit sends what a verifier needs to check the given rows (Stone's
+// TableProver::Decommit): first every cell of every row, row-major,
+// except the skip cells (which the verifier computes itself), then the
+// rows that complete each touched leaf (as Data), then the Merkle
+// authentication nodes in the order the verifier's FIFO asks for them.
+// columns are the committed columns.
+func (t *Table) Decommit(ch Sender, columns [][]fp.Element, rows []uint64, skip map[Cell]bool) error {
+	if len(columns) != t.NColumns {
+		return fmt.Errorf("%w: %d columns for a table of %d", ErrShape, len(columns), t.NColumns)
+	}
+	rs := slices.Clone(rows)
+	slices.Sort(rs)
+	rs = slices.Compact(rs)
+	for _, r := range rs {
+		if r >= t.NRows {
+			return fmt.Errorf("%w: row %d outside a table of %d rows", ErrShape, r, t.NRows)
+		}
+	}
+	for _, r := range rs {
+		for c := range columns {
+			if !skip[Cell{r, c}] {
+				ch.SendFelt(cellLabel(r, c), columns[c][r])
+			}
+		}
+	}
+	var leaves []uint64
+	for _, r := range rs {
+		if l := r / t.PerLeaf; len(leaves) == 0 || leaves[len(leaves)-1] != l {
+			leaves = append(leaves, l)
+		}
+	}
+	if t.PerLeaf > 1 {
+		known := map[uint64]bool{}
+		for _, r := range rs {
+			known[r] = true
+		}
+		rowSize := 32 * t.NColumns
+		for _, l := range leaves {
+			for r := l * t.PerLeaf; r < (l+1)*t.PerLeaf; r++ {
+				if known[r] {
+					continue
+				}
+				b := make([]byte, rowSize)
+				for c := range columns {
+					vchannel.MontgomeryBytes(&columns[c][r], b[32*c:])
+				}
+				ch.SendData("To complete packages, element #"+strconv.FormatUint(r, 10), b)
+			}
+		}
+	}
+	// Walk the verifier's FIFO of known nodes (increasing index within a
+	// layer, layers bottom-up) and send each sibling it cannot compute.
+	queue := make([]uint64, 0, 2*len(leaves))
+	for _, l := range leaves {
+		queue = append(queue, l+t.NLeaves)
+	}
+	for head := 0; queue[head] != 1; {
+		n := queue[head]
+		head++
+		sib := n ^ 1
+		if head < len(queue) && queue[head] == sib {
+			head++
+		} else {
+			depth := bits.Len64(sib) - 1
+			h := t.bottom
+			if depth <= t.nTop {
+				h = t.top
+			}
+			ch.SendHash("For node "+strconv.FormatUint(sib, 10), h, t.Nodes[sib])
+		}
+		queue = append(queue, n/2)
+	}
+	return nil
+}

@@ -1,0 +1,133 @@
+package merkle_test
+
+import (
+	"errors"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/consensys/gnark-crypto/ecc/stark-curve/fp"
+
+	pchannel "github.com/cairn-vm/cairn/prover/channel"
+	"github.com/cairn-vm/cairn/prover/merkle"
+	vchannel "github.com/cairn-vm/cairn/stark/channel"
+	"github.com/cairn-vm/cairn/stark/commitment"
+	"github.com/cairn-vm/cairn/stark/hash"
+)
+
+func randColumns(r *rand.Rand, nCols, nRows int) [][]fp.Element {
+	cols := make([][]fp.Element, nCols)
+	for c := range cols {
+		cols[c] = make([]fp.Element, nRows)
+		for i := range cols[c] {
+			cols[c][i].SetUint64(r.Uint64())
+			cols[c][i].Square(&cols[c][i])
+		}
+	}
+	return cols
+}
+
+// naiveRoot hashes the table recursively, straight from the definition.
+func naiveRoot(h hash.Hasher, cols [][]fp.Element, perLeaf, lo, hi uint64) hash.Digest {
+	if hi-lo == perLeaf {
+		var buf []byte
+		for r := lo; r < hi; r++ {
+			for c := range cols {
+				var b [32]byte
+				vchannel.MontgomeryBytes(&cols[c][r], b[:])
+				buf = append(buf, b[:]...)
+			}
+		}
+		return h.HashBytes(buf)
+	}
+	mid := (lo + hi) / 2
+	return h.HashPair(naiveRoot(h, cols, perLeaf, lo, mid), naiveRoot(h, cols, perLeaf, mid, hi))
+}
+
+// TestDecommitAcceptedByVerifier commits and decommits as a prover and
+// checks the result with the verifier's table (stark/commitment), which
+// must read every byte and produce the same annotation lines.
+func TestDecommitAcceptedByVerifier(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, tc := range []struct{ cols, rows int }{{6, 1024}, {3, 64}, {1, 64}, {2, 2}} {
+		h := hash.Keccak256Masked160MSB
+		cols := randColumns(r, tc.cols, tc.rows)
+		tab, err := merkle.Commit(cols, h, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := naiveRoot(h, cols, tab.PerLeaf, 0, uint64(tc.rows)); tab.Root() != want {
+			t.Fatalf("%v: root differs from the naive tree", tc)
+		}
+		queries := []uint64{uint64(tc.rows - 1), 0, 0}
+		for range 5 {
+			queries = append(queries, r.Uint64N(uint64(tc.rows)))
+		}
+		var seed hash.Digest
+		seed[0] = 7
+		pc := pchannel.NewProver(seed)
+		pc.SetAnnotator(vchannel.NewAnnotator("t"))
+		pc.SendHash("Commitment", tab.RootHasher(), tab.Root())
+		if err := tab.Decommit(pc, cols, queries, nil); err != nil {
+			t.Fatal(err)
+		}
+
+		vc := vchannel.NewVerifier(seed, pc.Proof())
+		ann := vchannel.NewAnnotator("t")
+		vc.SetAnnotator(ann)
+		vt, err := commitment.NewTable(uint64(tc.rows), tc.cols, h, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := vt.ReadCommitment(vc); err != nil {
+			t.Fatal(err)
+		}
+		var data []commitment.RowCol
+		for _, q := range queries {
+			for c := range tc.cols {
+				data = append(data, commitment.RowCol{Row: q, Col: c})
+			}
+		}
+		slices.SortFunc(data, func(a, b commitment.RowCol) int {
+			if a.Row != b.Row {
+				return int(a.Row) - int(b.Row)
+			}
+			return a.Col - b.Col
+		})
+		data = slices.Compact(data)
+		cells, err := vt.Query(vc, data, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := vt.Verify(vc, cells); err != nil {
+			t.Fatalf("%v: verifier rejects: %v", tc, err)
+		}
+		if !vc.Done() {
+			t.Fatalf("%v: verifier left %d bytes unread", tc, len(pc.Proof())-vc.Offset())
+		}
+		if !slices.Equal(ann.Lines, pc.Annotator().Lines) {
+			t.Fatalf("%v: annotations differ:\n%q\n%q", tc, ann.Lines, pc.Annotator().Lines)
+		}
+	}
+}
+
+func TestShapeErrors(t *testing.T) {
+	h := hash.Keccak256Masked160MSB
+	for _, cols := range [][][]fp.Element{nil, {make([]fp.Element, 3)}, {make([]fp.Element, 4), make([]fp.Element, 2)}, {make([]fp.Element, 1)}} {
+		if _, err := merkle.Commit(cols, h, nil, 0); !errors.Is(err, merkle.ErrShape) {
+			t.Fatalf("got %v", err)
+		}
+	}
+	cols := [][]fp.Element{make([]fp.Element, 4), make([]fp.Element, 4)}
+	tab, err := merkle.Commit(cols, h, nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pc := pchannel.NewProver(hash.Digest{})
+	if err := tab.Decommit(pc, cols, []uint64{4}, nil); !errors.Is(err, merkle.ErrShape) {
+		t.Fatalf("got %v", err)
+	}
+	if err := tab.Decommit(pc, cols[:1], []uint64{0}, nil); !errors.Is(err, merkle.ErrShape) {
+		t.Fatalf("got %v", err)
+	}
+}
