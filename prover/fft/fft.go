@@ -168,20 +168,22 @@ func (d *Domain) InterpolateBitReversed(a []fp.Element) error {
 // natural-order coefficients coeffs (bitReversed), or f(offset·Gen^i)
 // (natural). coeffs is left untouched; out may alias it.
 func (d *Domain) EvaluateCoset(coeffs []fp.Element, offset fp.Element, out []fp.Element, bitReversed bool) error {
-	if err := d.check(coeffs); err != nil {
-		return err
-	}
-	if err := d.check(out); err != nil {
-		return err
+	return d.EvaluateCosetPowers(coeffs, Powers(offset, d.N), out, bitReversed)
+}
+
+// EvaluateCosetPowers is EvaluateCoset with the offset given by its
+// powers (offsetPowers[i] = offset^i, from Powers), so that columns
+// evaluated on the same coset share them.
+func (d *Domain) EvaluateCosetPowers(coeffs, offsetPowers, out []fp.Element, bitReversed bool) error {
+	for _, v := range [][]fp.Element{coeffs, offsetPowers, out} {
+		if err := d.check(v); err != nil {
+			return err
+		}
 	}
 	// f(offset·x) has coefficients c_i·offset^i.
 	parallelRange(d.N, 1<<14, func(lo, hi int) {
-		var p fp.Element
-		p.Exp(offset, big.NewInt(int64(lo)))
-		for i := lo; i < hi; i++ {
-			out[i].Mul(&coeffs[i], &p)
-			p.Mul(&p, &offset)
-		}
+		o := fp.Vector(out[lo:hi])
+		o.Mul(fp.Vector(coeffs[lo:hi]), fp.Vector(offsetPowers[lo:hi]))
 	})
 	d.dif(out, d.tw)
 	if !bitReversed {
@@ -189,6 +191,9 @@ func (d *Domain) EvaluateCoset(coeffs []fp.Element, offset fp.Element, out []fp.
 	}
 	return nil
 }
+
+// Powers returns x^0, ..., x^(n-1).
+func Powers(x fp.Element, n int) []fp.Element { return powers(x, n) }
 
 func scale(a []fp.Element, s fp.Element) {
 	parallelRange(len(a), 1<<14, func(lo, hi int) {

@@ -60,7 +60,7 @@ func New(columns [][]fp.Element, logCosets int) (*LDE, error) {
 		Coeffs: make([][]fp.Element, len(columns)), Evals: make([][]fp.Element, len(columns))}
 	nc := 1 << logCosets
 	offsets := CosetOffsets(logN, logCosets)
-	errs := make([]error, len(columns)*(nc+1))
+	errs := make([]error, len(columns))
 	run(len(columns), func(k int) {
 		c := append([]fp.Element(nil), columns[k]...)
 		errs[k] = d.Interpolate(c)
@@ -70,12 +70,16 @@ func New(columns [][]fp.Element, logCosets int) (*LDE, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	run(len(columns)*nc, func(task int) {
-		k, c := task/nc, task%nc
-		errs[task] = d.EvaluateCoset(l.Coeffs[k], offsets[c], l.Evals[k][c*n:(c+1)*n], true)
-	})
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
+	// One coset at a time, so the offset's powers are computed once and
+	// shared by the columns.
+	for c := range nc {
+		pw := fft.Powers(offsets[c], n)
+		run(len(columns), func(k int) {
+			errs[k] = d.EvaluateCosetPowers(l.Coeffs[k], pw, l.Evals[k][c*n:(c+1)*n], true)
+		})
+		if err := errors.Join(errs...); err != nil {
+			return nil, err
+		}
 	}
 	return l, nil
 }

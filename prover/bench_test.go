@@ -1,0 +1,50 @@
+package prover
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"github.com/consensys/gnark-crypto/ecc/stark-curve/fp"
+
+	"github.com/cairn-vm/cairn/prover/lde"
+	"github.com/cairn-vm/cairn/prover/merkle"
+	"github.com/cairn-vm/cairn/stark/hash"
+)
+
+// 2^14 Cairo steps of the plain layout: 2^18 trace rows, 6 main columns,
+// 16 cosets (2^22 LDE rows).
+const benchLogRows = 18
+
+func benchColumns(n int) [][]fp.Element {
+	r := rand.New(rand.NewPCG(1, 2))
+	cols := make([][]fp.Element, 6)
+	for c := range cols {
+		cols[c] = make([]fp.Element, n)
+		for i := range cols[c] {
+			cols[c][i].SetUint64(r.Uint64())
+		}
+	}
+	return cols
+}
+
+func BenchmarkLDE2p14Steps(b *testing.B) {
+	cols := benchColumns(1 << benchLogRows)
+	for b.Loop() {
+		if _, err := lde.New(cols, 4); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkMerkle2p14Steps(b *testing.B) {
+	l, err := lde.New(benchColumns(1<<benchLogRows), 4)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := merkle.Commit(l.Evals, hash.Keccak256Masked160MSB, nil, 0); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
