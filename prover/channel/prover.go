@@ -1,9 +1,11 @@
 package channel
 
 import (
+	"encoding/binary"
 	"errors"
 	"math/big"
 	"strconv"
+	"strings"
 
 	"github.com/consensys/gnark-crypto/ecc/stark-curve/fp"
 
@@ -119,4 +121,55 @@ func (c *Prover) RandomFelt(label string) (fp.Element, error) {
 	e, _ := vchannel.FeltFromMontgomeryBytes(b[:])
 	c.annotateV2P(label, "Field Element", vchannel.FeltHex(&e))
 	return e, nil
+}
+
+// SendFelts sends field elements as one message (one mix), annotated as
+// "Field Elements".
+func (c *Prover) SendFelts(label string, es []fp.Element) {
+	b := make([]byte, 32*len(es))
+	parts := make([]string, len(es))
+	for i := range es {
+		vchannel.MontgomeryBytes(&es[i], b[32*i:])
+		parts[i] = vchannel.FeltHex(&es[i])
+	}
+	c.send(b, label, "Field Elements", strings.Join(parts, ", "))
+}
+
+// ErrBound is returned for a random-number bound Stone does not allow.
+var ErrBound = errors.New("channel: bad bound")
+
+// RandomNumber draws a number in [0, bound): 8 random bytes read
+// big-endian, modulo bound (Stone requires bound < 2^48).
+func (c *Prover) RandomNumber(bound uint64, label string) (uint64, error) {
+	if c.queryPhase {
+		return 0, ErrQueryPhase
+	}
+	if bound == 0 || bound >= 1<<48 {
+		return 0, ErrBound
+	}
+	var b [8]byte
+	c.prng.RandomBytes(b[:])
+	n := binary.BigEndian.Uint64(b[:]) % bound
+	c.annotateV2P(label, "Number", strconv.FormatUint(n, 10))
+	return n, nil
+}
+
+// ProofOfWork finds and sends (scope "Proof of Work", label "POW") the
+// smallest nonce that meets the keccak256 proof of work of the current
+// state, the nonce Stone's ProofOfWorkProver returns. Zero bits sends
+// nothing.
+func (c *Prover) ProofOfWork(bits int) error {
+	if bits == 0 {
+		return nil
+	}
+	if bits < 0 || bits > 64 {
+		return ErrBound
+	}
+	nonce := SolvePoW(c.prng.State(), bits)
+	var b [8]byte
+	binary.BigEndian.PutUint64(b[:], nonce)
+	c.Enter("Proof of Work")
+	c.SendData("POW", b[:])
+	c.Exit()
+	return nil
 }
