@@ -58,3 +58,34 @@ func TestOODSValueFlipped(t *testing.T) {
 		})
 	}
 }
+
+// TestCairoLangExamples verifies the two example proofs shipped with
+// cairo-lang 0.14.0.1 (Stone accepts both).
+func TestCairoLangExamples(t *testing.T) {
+	for _, f := range []string{"example_proof.json", "dynamic_layout_proof.json"} {
+		t.Run(f, func(t *testing.T) {
+			p := load(t, "cairo-lang-examples/"+f)
+			rep, err := Verify(p, Options{Annotate: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := transcript(p)
+			if len(rep.Annotations) != len(want) {
+				t.Errorf("%d annotation lines, want %d", len(rep.Annotations), len(want))
+			}
+			for i := range want {
+				if i < len(rep.Annotations) && rep.Annotations[i] != want[i] {
+					t.Fatalf("annotation %d:\n got %s\nwant %s", i, rep.Annotations[i], want[i])
+				}
+			}
+			if len(p.ExtraAnnotations) != len(rep.Extra) {
+				t.Errorf("%d extra lines, want %d", len(rep.Extra), len(p.ExtraAnnotations))
+			}
+			for i := range p.ExtraAnnotations {
+				if i < len(rep.Extra) && rep.Extra[i] != p.ExtraAnnotations[i] {
+					t.Fatalf("extra %d:\n got %s\nwant %s", i, rep.Extra[i], p.ExtraAnnotations[i])
+				}
+			}
+		})
+	}
+}

@@ -52,8 +52,11 @@ func (l *Layout) CompositionAt(pt *Point) (fp.Element, error) {
 	if traceLen == 0 || traceLen&(traceLen-1) != 0 {
 		return zero, fmt.Errorf("%w: trace length %d", ErrEval, traceLen)
 	}
+	if l.Dynamic != nil {
+		return zero, fmt.Errorf("%w: layout %s: use Instance for the public input's dynamic params", ErrEval, l.Name)
+	}
 	gen := TraceGenerator(traceLen)
-	vars := []uint64{traceLen}
+	vars := append([]uint64{traceLen}, l.vars[min(1, len(l.vars)):]...)
 	v := &Values{Mask: pt.Mask}
 	v.PointPowers = append(v.PointPowers, pt.Z)
 	for i, e := range prog.PointExponents {
@@ -92,6 +95,13 @@ func (l *Layout) CompositionAt(pt *Point) (fp.Element, error) {
 	for i := range v.Coefs {
 		v.Coefs[i] = cur
 		cur.Mul(&cur, &pt.Alpha)
+	}
+	for i, c := range prog.Conds {
+		k, err := c.Eval(vars)
+		if err != nil {
+			return zero, fmt.Errorf("condition %d: %w", i, err)
+		}
+		v.Conds = append(v.Conds, k != 0)
 	}
 	var err error
 	if v.Inputs, err = l.publicValues(prog.Inputs, pi, pt.Interaction, traceLen); err != nil {

@@ -50,8 +50,30 @@ type Layout struct {
 	EcdsaElementBits, EcdsaElementHeight uint64
 	// Periodic lists the periodic columns (Stone's BuildPeriodicColumns).
 	Periodic []PeriodicColumn
+	// HasAddMod and HasMulMod say the interaction draws the add_mod and
+	// mul_mod elements (after the diluted check's).
+	HasAddMod, HasMulMod bool
 	// Constraints is the composition polynomial.
 	Constraints *Program
+	// Dynamic is set for the dynamic layout, whose widths, component step,
+	// mask and periodic steps depend on the public input's dynamic params
+	// (see Instance).
+	Dynamic *DynamicShape
+
+	// vars are the integer variables of the exponents: the trace length
+	// (set per evaluation), then the dynamic params.
+	vars []uint64
+}
+
+// DynamicShape is what of the dynamic layout depends on its params.
+type DynamicShape struct {
+	// Params are the param names in Stone's order (ParseDynamicParams).
+	Params []string
+	// Mask is the mask: (row offset, column) expressions.
+	Mask             [][2]IntExpr
+	PublicMemoryStep IntExpr
+	// PeriodicSteps are the steps of Layout.Periodic.
+	PeriodicSteps []IntExpr
 }
 
 // PeriodicColumn is one periodic column: its values (named as in Stone's

@@ -5,11 +5,11 @@ package air
 // AllSolidity is the all_solidity layout (Stone's CpuAirDefinition<.., 3>).
 var AllSolidity = &Layout{
 	Name: "all_solidity", StoneID: 3,
-	NColumnsFirst: 24, NColumnsSecond: 3, NInteractionElements: 6,
-	ConstraintDegree: 2, CpuComponentHeight: 16, CpuComponentStep: 1,
-	PublicMemoryStep: 16,
-	HasDilutedPool:   true, DilutedSpacing: 4, DilutedNBits: 16,
+	NColumnsFirst: 24, NColumnsSecond: 3, CpuComponentStep: 1,
+	NInteractionElements: 6, ConstraintDegree: 2, CpuComponentHeight: 16,
+	HasDilutedPool: true, DilutedSpacing: 4, DilutedNBits: 16,
 	EcdsaElementBits: 251, EcdsaElementHeight: 256,
+	PublicMemoryStep: 16,
 	Mask: mask(
 		0, 0, 1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6, 0, 7, 0, 8, 0, 9, 0, 10, 0, 11, 0, 12, 0, 13, 0, 14, 0, 15, 0,
 		0, 1, 1, 1, 32, 1, 64, 1, 128, 1, 192, 1, 256, 1, 320, 1, 384, 1, 448, 1, 512, 1, 576, 1, 640, 1, 704, 1, 768, 1, 832, 1,
@@ -366,9 +366,9 @@ var AllSolidity = &Layout{
 			{3, 192, 0}, {9, 1816, 1815}, {3, 217, 0}, {9, 1818, 338},
 		},
 		Fractions: []Fraction{
-			{698, 3}, {700, 8}, {1030, 9}, {1114, 87}, {1126, 86}, {1162, 5}, {1176, 89}, {1185, 84},
-			{1371, 17}, {1382, 19}, {1393, 16}, {1474, 23}, {1498, 13}, {1542, 11}, {1544, 81}, {1546, 80},
-			{1548, 29}, {1553, 27}, {1645, 82}, {1801, 30}, {1811, 25}, {1817, 77}, {1819, 78},
+			{698, 3, 0}, {700, 8, 0}, {1030, 9, 0}, {1114, 87, 0}, {1126, 86, 0}, {1162, 5, 0}, {1176, 89, 0}, {1185, 84, 0},
+			{1371, 17, 0}, {1382, 19, 0}, {1393, 16, 0}, {1474, 23, 0}, {1498, 13, 0}, {1542, 11, 0}, {1544, 81, 0}, {1546, 80, 0},
+			{1548, 29, 0}, {1553, 27, 0}, {1645, 82, 0}, {1801, 30, 0}, {1811, 25, 0}, {1817, 77, 0}, {1819, 78, 0},
 		},
 		NCoefficients: 230,
 	},

@@ -5,10 +5,10 @@ package air
 // Dex is the dex layout (Stone's CpuAirDefinition<.., 1>).
 var Dex = &Layout{
 	Name: "dex", StoneID: 1,
-	NColumnsFirst: 21, NColumnsSecond: 1, NInteractionElements: 3,
-	ConstraintDegree: 2, CpuComponentHeight: 16, CpuComponentStep: 1,
-	PublicMemoryStep: 8,
+	NColumnsFirst: 21, NColumnsSecond: 1, CpuComponentStep: 1,
+	NInteractionElements: 3, ConstraintDegree: 2, CpuComponentHeight: 16,
 	EcdsaElementBits: 251, EcdsaElementHeight: 256,
+	PublicMemoryStep: 8,
 	Mask: mask(
 		0, 0, 1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6, 0, 7, 0, 8, 0, 9, 0, 10, 0, 11, 0, 12, 0, 13, 0, 14, 0, 15, 0,
 		0, 1, 1, 1, 255, 1, 256, 1, 511, 1, 0, 2, 1, 2, 255, 2, 256, 2, 0, 3, 1, 3, 192, 3, 193, 3, 196, 3, 197, 3, 251, 3,
@@ -261,9 +261,9 @@ var Dex = &Layout{
 			{8, 1343, 2}, {3, 171, 0}, {9, 1345, 1344}, {7, 1342, 1346},
 		},
 		Fractions: []Fraction{
-			{493, 3}, {495, 12}, {753, 13}, {811, 39}, {823, 38}, {846, 5}, {850, 41}, {855, 9},
-			{868, 7}, {877, 43}, {1064, 21}, {1075, 23}, {1086, 20}, {1167, 27}, {1191, 17}, {1235, 15},
-			{1237, 35}, {1239, 34}, {1241, 31}, {1243, 29}, {1335, 36}, {1347, 32},
+			{493, 3, 0}, {495, 12, 0}, {753, 13, 0}, {811, 39, 0}, {823, 38, 0}, {846, 5, 0}, {850, 41, 0}, {855, 9, 0},
+			{868, 7, 0}, {877, 43, 0}, {1064, 21, 0}, {1075, 23, 0}, {1086, 20, 0}, {1167, 27, 0}, {1191, 17, 0}, {1235, 15, 0},
+			{1237, 35, 0}, {1239, 34, 0}, {1241, 31, 0}, {1243, 29, 0}, {1335, 36, 0}, {1347, 32, 0},
 		},
 		NCoefficients: 179,
 	},

@@ -5,11 +5,11 @@ package air
 // DexWithBitwise is the dex_with_bitwise layout (Stone's CpuAirDefinition<.., 5>).
 var DexWithBitwise = &Layout{
 	Name: "dex_with_bitwise", StoneID: 5,
-	NColumnsFirst: 21, NColumnsSecond: 1, NInteractionElements: 6,
-	ConstraintDegree: 2, CpuComponentHeight: 16, CpuComponentStep: 1,
-	PublicMemoryStep: 8,
-	HasDilutedPool:   true, DilutedSpacing: 4, DilutedNBits: 16,
+	NColumnsFirst: 21, NColumnsSecond: 1, CpuComponentStep: 1,
+	NInteractionElements: 6, ConstraintDegree: 2, CpuComponentHeight: 16,
+	HasDilutedPool: true, DilutedSpacing: 4, DilutedNBits: 16,
 	EcdsaElementBits: 251, EcdsaElementHeight: 256,
+	PublicMemoryStep: 8,
 	Mask: mask(
 		0, 0, 1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6, 0, 7, 0, 8, 0, 9, 0, 10, 0, 11, 0, 12, 0, 13, 0, 14, 0, 15, 0,
 		0, 1, 1, 1, 255, 1, 256, 1, 511, 1, 0, 2, 1, 2, 255, 2, 256, 2, 0, 3, 1, 3, 192, 3, 193, 3, 196, 3, 197, 3, 251, 3,
@@ -336,10 +336,10 @@ var DexWithBitwise = &Layout{
 			{7, 1586, 1591}, {7, 246, 283}, {7, 291, 285}, {7, 1594, 285}, {8, 1593, 1595}, {3, 192, 0}, {9, 1597, 1596},
 		},
 		Fractions: []Fraction{
-			{636, 3}, {638, 12}, {894, 13}, {974, 88}, {986, 87}, {1009, 5}, {1013, 90}, {1040, 9},
-			{1053, 7}, {1062, 94}, {1071, 92}, {1268, 21}, {1279, 23}, {1290, 20}, {1371, 27}, {1395, 17},
-			{1439, 15}, {1441, 84}, {1443, 83}, {1445, 80}, {1447, 78}, {1539, 85}, {1551, 81}, {1592, 31},
-			{1598, 76},
+			{636, 3, 0}, {638, 12, 0}, {894, 13, 0}, {974, 88, 0}, {986, 87, 0}, {1009, 5, 0}, {1013, 90, 0}, {1040, 9, 0},
+			{1053, 7, 0}, {1062, 94, 0}, {1071, 92, 0}, {1268, 21, 0}, {1279, 23, 0}, {1290, 20, 0}, {1371, 27, 0}, {1395, 17, 0},
+			{1439, 15, 0}, {1441, 84, 0}, {1443, 83, 0}, {1445, 80, 0}, {1447, 78, 0}, {1539, 85, 0}, {1551, 81, 0}, {1592, 31, 0},
+			{1598, 76, 0},
 		},
 		NCoefficients: 197,
 	},

@@ -5,10 +5,10 @@ package air
 // Perpetual is the perpetual layout (Stone's CpuAirDefinition<.., 2>).
 var Perpetual = &Layout{
 	Name: "perpetual", StoneID: 2,
-	NColumnsFirst: 9, NColumnsSecond: 1, NInteractionElements: 3,
-	ConstraintDegree: 2, CpuComponentHeight: 16, CpuComponentStep: 1,
-	PublicMemoryStep: 8,
+	NColumnsFirst: 9, NColumnsSecond: 1, CpuComponentStep: 1,
+	NInteractionElements: 3, ConstraintDegree: 2, CpuComponentHeight: 16,
 	EcdsaElementBits: 251, EcdsaElementHeight: 256,
+	PublicMemoryStep: 8,
 	Mask: mask(
 		0, 0, 1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6, 0, 7, 0, 8, 0, 9, 0, 10, 0, 11, 0, 12, 0, 13, 0, 14, 0, 15, 0,
 		0, 1, 1, 1, 255, 1, 256, 1, 511, 1, 0, 2, 1, 2, 255, 2, 256, 2, 0, 3, 1, 3, 192, 3, 193, 3, 196, 3, 197, 3, 251, 3,
@@ -206,9 +206,9 @@ var Perpetual = &Layout{
 			{7, 931, 935},
 		},
 		Fractions: []Fraction{
-			{297, 3}, {299, 12}, {488, 13}, {546, 39}, {558, 38}, {581, 5}, {585, 41}, {590, 9},
-			{603, 7}, {612, 43}, {671, 21}, {673, 23}, {675, 20}, {712, 27}, {780, 15}, {824, 17},
-			{826, 35}, {828, 34}, {830, 31}, {832, 29}, {924, 36}, {936, 32},
+			{297, 3, 0}, {299, 12, 0}, {488, 13, 0}, {546, 39, 0}, {558, 38, 0}, {581, 5, 0}, {585, 41, 0}, {590, 9, 0},
+			{603, 7, 0}, {612, 43, 0}, {671, 21, 0}, {673, 23, 0}, {675, 20, 0}, {712, 27, 0}, {780, 15, 0}, {824, 17, 0},
+			{826, 35, 0}, {828, 34, 0}, {830, 31, 0}, {832, 29, 0}, {924, 36, 0}, {936, 32, 0},
 		},
 		NCoefficients: 116,
 	},

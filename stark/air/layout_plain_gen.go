@@ -5,8 +5,8 @@ package air
 // Plain is the plain layout (Stone's CpuAirDefinition<.., 10>).
 var Plain = &Layout{
 	Name: "plain", StoneID: 10,
-	NColumnsFirst: 6, NColumnsSecond: 2, NInteractionElements: 3,
-	ConstraintDegree: 2, CpuComponentHeight: 16, CpuComponentStep: 1,
+	NColumnsFirst: 6, NColumnsSecond: 2, CpuComponentStep: 1,
+	NInteractionElements: 3, ConstraintDegree: 2, CpuComponentHeight: 16,
 	PublicMemoryStep: 8,
 	Mask: mask(
 		0, 0, 1, 0, 4, 0, 8, 0, 0, 1, 1, 1, 2, 1, 3, 1, 4, 1, 5, 1, 6, 1, 7, 1, 8, 1, 9, 1, 10, 1, 11, 1,
@@ -104,8 +104,8 @@ var Plain = &Layout{
 			{4, 12, 0}, {8, 39, 416}, {3, 46, 0}, {9, 418, 417}, {7, 415, 419},
 		},
 		Fractions: []Fraction{
-			{133, 3}, {135, 10}, {325, 11}, {367, 16}, {379, 15}, {402, 5}, {406, 18}, {411, 7},
-			{420, 13},
+			{133, 3, 0}, {135, 10, 0}, {325, 11, 0}, {367, 16, 0}, {379, 15, 0}, {402, 5, 0}, {406, 18, 0}, {411, 7, 0},
+			{420, 13, 0},
 		},
 		NCoefficients: 47,
 	},

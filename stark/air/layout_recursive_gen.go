@@ -5,10 +5,10 @@ package air
 // Recursive is the recursive layout (Stone's CpuAirDefinition<.., 4>).
 var Recursive = &Layout{
 	Name: "recursive", StoneID: 4,
-	NColumnsFirst: 7, NColumnsSecond: 3, NInteractionElements: 6,
-	ConstraintDegree: 2, CpuComponentHeight: 16, CpuComponentStep: 1,
+	NColumnsFirst: 7, NColumnsSecond: 3, CpuComponentStep: 1,
+	NInteractionElements: 6, ConstraintDegree: 2, CpuComponentHeight: 16,
+	HasDilutedPool: true, DilutedSpacing: 4, DilutedNBits: 16,
 	PublicMemoryStep: 16,
-	HasDilutedPool:   true, DilutedSpacing: 4, DilutedNBits: 16,
 	Mask: mask(
 		0, 0, 1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6, 0, 7, 0, 8, 0, 9, 0, 10, 0, 11, 0, 12, 0, 13, 0, 14, 0, 15, 0,
 		0, 1, 1, 1, 2, 1, 4, 1, 6, 1, 8, 1, 10, 1, 12, 1, 14, 1, 16, 1, 18, 1, 20, 1, 22, 1, 24, 1, 26, 1, 28, 1,
@@ -227,9 +227,9 @@ var Recursive = &Layout{
 			{8, 885, 887}, {3, 88, 0}, {9, 889, 888},
 		},
 		Fractions: []Fraction{
-			{356, 3}, {358, 10}, {551, 11}, {625, 77}, {637, 76}, {660, 5}, {664, 79}, {717, 7},
-			{726, 81}, {735, 74}, {783, 66}, {785, 68}, {787, 65}, {824, 72}, {874, 15}, {884, 13},
-			{890, 62},
+			{356, 3, 0}, {358, 10, 0}, {551, 11, 0}, {625, 77, 0}, {637, 76, 0}, {660, 5, 0}, {664, 79, 0}, {717, 7, 0},
+			{726, 81, 0}, {735, 74, 0}, {783, 66, 0}, {785, 68, 0}, {787, 65, 0}, {824, 72, 0}, {874, 15, 0}, {884, 13, 0},
+			{890, 62, 0},
 		},
 		NCoefficients: 93,
 	},

@@ -5,10 +5,10 @@ package air
 // RecursiveLargeOutput is the recursive_large_output layout (Stone's CpuAirDefinition<.., 7>).
 var RecursiveLargeOutput = &Layout{
 	Name: "recursive_large_output", StoneID: 7,
-	NColumnsFirst: 9, NColumnsSecond: 3, NInteractionElements: 6,
-	ConstraintDegree: 2, CpuComponentHeight: 16, CpuComponentStep: 1,
+	NColumnsFirst: 9, NColumnsSecond: 3, CpuComponentStep: 1,
+	NInteractionElements: 6, ConstraintDegree: 2, CpuComponentHeight: 16,
+	HasDilutedPool: true, DilutedSpacing: 4, DilutedNBits: 16,
 	PublicMemoryStep: 16,
-	HasDilutedPool:   true, DilutedSpacing: 4, DilutedNBits: 16,
 	Mask: mask(
 		0, 0, 1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6, 0, 7, 0, 8, 0, 9, 0, 10, 0, 11, 0, 12, 0, 13, 0, 14, 0, 15, 0,
 		0, 1, 1, 1, 2, 1, 4, 1, 6, 1, 8, 1, 10, 1, 12, 1, 14, 1, 16, 1, 18, 1, 20, 1, 22, 1, 24, 1, 26, 1, 28, 1,
@@ -345,9 +345,9 @@ var RecursiveLargeOutput = &Layout{
 			{3, 98, 0}, {9, 1256, 1255}, {7, 1253, 1257}, {9, 1258, 130},
 		},
 		Fractions: []Fraction{
-			{483, 3}, {485, 10}, {718, 11}, {807, 120}, {819, 119}, {864, 5}, {868, 122}, {942, 7},
-			{951, 124}, {960, 117}, {1008, 110}, {1010, 111}, {1012, 109}, {1049, 115}, {1227, 61}, {1237, 13},
-			{1243, 106}, {1259, 17},
+			{483, 3, 0}, {485, 10, 0}, {718, 11, 0}, {807, 120, 0}, {819, 119, 0}, {864, 5, 0}, {868, 122, 0}, {942, 7, 0},
+			{951, 124, 0}, {960, 117, 0}, {1008, 110, 0}, {1010, 111, 0}, {1012, 109, 0}, {1049, 115, 0}, {1227, 61, 0}, {1237, 13, 0},
+			{1243, 106, 0}, {1259, 17, 0},
 		},
 		NCoefficients: 124,
 	},

@@ -5,10 +5,10 @@ package air
 // RecursiveWithPoseidon is the recursive_with_poseidon layout (Stone's CpuAirDefinition<.., 12>).
 var RecursiveWithPoseidon = &Layout{
 	Name: "recursive_with_poseidon", StoneID: 12,
-	NColumnsFirst: 6, NColumnsSecond: 2, NInteractionElements: 6,
-	ConstraintDegree: 2, CpuComponentHeight: 16, CpuComponentStep: 1,
+	NColumnsFirst: 6, NColumnsSecond: 2, CpuComponentStep: 1,
+	NInteractionElements: 6, ConstraintDegree: 2, CpuComponentHeight: 16,
+	HasDilutedPool: true, DilutedSpacing: 4, DilutedNBits: 16,
 	PublicMemoryStep: 16,
-	HasDilutedPool:   true, DilutedSpacing: 4, DilutedNBits: 16,
 	Mask: mask(
 		0, 0, 1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6, 0, 7, 0, 8, 0, 9, 0, 10, 0, 11, 0, 12, 0, 13, 0, 14, 0, 15, 0,
 		0, 1, 1, 1, 2, 1, 3, 1, 4, 1, 5, 1, 8, 1, 9, 1, 10, 1, 11, 1, 12, 1, 13, 1, 16, 1, 42, 1, 43, 1, 74, 1,
@@ -348,9 +348,9 @@ var RecursiveWithPoseidon = &Layout{
 			{7, 1254, 1255}, {0, 34, 0}, {7, 1256, 1257}, {8, 305, 1258}, {3, 123, 0}, {9, 1260, 1259}, {7, 1247, 1261},
 		},
 		Fractions: []Fraction{
-			{467, 3}, {469, 12}, {684, 13}, {774, 127}, {786, 126}, {830, 5}, {844, 129}, {857, 7},
-			{866, 131}, {914, 117}, {953, 9}, {955, 120}, {957, 119}, {994, 124}, {1044, 21}, {1054, 17},
-			{1060, 68}, {1076, 70}, {1115, 19}, {1135, 15}, {1262, 115},
+			{467, 3, 0}, {469, 12, 0}, {684, 13, 0}, {774, 127, 0}, {786, 126, 0}, {830, 5, 0}, {844, 129, 0}, {857, 7, 0},
+			{866, 131, 0}, {914, 117, 0}, {953, 9, 0}, {955, 120, 0}, {957, 119, 0}, {994, 124, 0}, {1044, 21, 0}, {1054, 17, 0},
+			{1060, 68, 0}, {1076, 70, 0}, {1115, 19, 0}, {1135, 15, 0}, {1262, 115, 0},
 		},
 		NCoefficients: 124,
 	},

@@ -5,10 +5,10 @@ package air
 // Small is the small layout (Stone's CpuAirDefinition<.., 0>).
 var Small = &Layout{
 	Name: "small", StoneID: 0,
-	NColumnsFirst: 23, NColumnsSecond: 2, NInteractionElements: 3,
-	ConstraintDegree: 2, CpuComponentHeight: 16, CpuComponentStep: 1,
-	PublicMemoryStep: 8,
+	NColumnsFirst: 23, NColumnsSecond: 2, CpuComponentStep: 1,
+	NInteractionElements: 3, ConstraintDegree: 2, CpuComponentHeight: 16,
 	EcdsaElementBits: 251, EcdsaElementHeight: 256,
+	PublicMemoryStep: 8,
 	Mask: mask(
 		0, 0, 1, 0, 4, 0, 8, 0, 12, 0, 28, 0, 44, 0, 60, 0, 76, 0, 92, 0, 108, 0, 124, 0, 0, 1, 1, 1, 2, 1, 3, 1,
 		4, 1, 5, 1, 6, 1, 7, 1, 8, 1, 9, 1, 10, 1, 11, 1, 12, 1, 13, 1, 14, 1, 15, 1, 0, 2, 1, 2, 0, 3, 1, 3,
@@ -260,9 +260,9 @@ var Small = &Layout{
 			{8, 1343, 2}, {3, 171, 0}, {9, 1345, 1344}, {7, 1342, 1346},
 		},
 		Fractions: []Fraction{
-			{507, 3}, {509, 10}, {767, 11}, {824, 39}, {836, 38}, {859, 5}, {863, 41}, {868, 7},
-			{877, 36}, {1064, 19}, {1075, 21}, {1086, 18}, {1167, 25}, {1191, 15}, {1235, 13}, {1237, 33},
-			{1239, 32}, {1241, 29}, {1243, 27}, {1335, 34}, {1347, 30},
+			{507, 3, 0}, {509, 10, 0}, {767, 11, 0}, {824, 39, 0}, {836, 38, 0}, {859, 5, 0}, {863, 41, 0}, {868, 7, 0},
+			{877, 36, 0}, {1064, 19, 0}, {1075, 21, 0}, {1086, 18, 0}, {1167, 25, 0}, {1191, 15, 0}, {1235, 13, 0}, {1237, 33, 0},
+			{1239, 32, 0}, {1241, 29, 0}, {1243, 27, 0}, {1335, 34, 0}, {1347, 30, 0},
 		},
 		NCoefficients: 179,
 	},

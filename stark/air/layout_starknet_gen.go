@@ -5,11 +5,11 @@ package air
 // Starknet is the starknet layout (Stone's CpuAirDefinition<.., 6>).
 var Starknet = &Layout{
 	Name: "starknet", StoneID: 6,
-	NColumnsFirst: 9, NColumnsSecond: 1, NInteractionElements: 6,
-	ConstraintDegree: 2, CpuComponentHeight: 16, CpuComponentStep: 1,
-	PublicMemoryStep: 8,
-	HasDilutedPool:   true, DilutedSpacing: 4, DilutedNBits: 16,
+	NColumnsFirst: 9, NColumnsSecond: 1, CpuComponentStep: 1,
+	NInteractionElements: 6, ConstraintDegree: 2, CpuComponentHeight: 16,
+	HasDilutedPool: true, DilutedSpacing: 4, DilutedNBits: 16,
 	EcdsaElementBits: 251, EcdsaElementHeight: 256,
+	PublicMemoryStep: 8,
 	Mask: mask(
 		0, 0, 1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6, 0, 7, 0, 8, 0, 9, 0, 10, 0, 11, 0, 12, 0, 13, 0, 14, 0, 15, 0,
 		0, 1, 1, 1, 255, 1, 256, 1, 511, 1, 0, 2, 1, 2, 255, 2, 256, 2, 0, 3, 1, 3, 192, 3, 193, 3, 196, 3, 197, 3, 251, 3,
@@ -432,10 +432,10 @@ var Starknet = &Layout{
 			{3, 129, 0}, {9, 1776, 1775}, {3, 154, 0}, {9, 1778, 324},
 		},
 		Fractions: []Fraction{
-			{609, 3}, {611, 12}, {821, 13}, {921, 131}, {933, 130}, {956, 5}, {960, 133}, {1007, 9},
-			{1020, 7}, {1029, 137}, {1038, 135}, {1123, 21}, {1125, 23}, {1127, 20}, {1293, 70}, {1469, 15},
-			{1513, 17}, {1515, 127}, {1517, 126}, {1519, 122}, {1524, 120}, {1616, 128}, {1731, 123}, {1771, 73},
-			{1777, 118}, {1779, 124},
+			{609, 3, 0}, {611, 12, 0}, {821, 13, 0}, {921, 131, 0}, {933, 130, 0}, {956, 5, 0}, {960, 133, 0}, {1007, 9, 0},
+			{1020, 7, 0}, {1029, 137, 0}, {1038, 135, 0}, {1123, 21, 0}, {1125, 23, 0}, {1127, 20, 0}, {1293, 70, 0}, {1469, 15, 0},
+			{1513, 17, 0}, {1515, 127, 0}, {1517, 126, 0}, {1519, 122, 0}, {1524, 120, 0}, {1616, 128, 0}, {1731, 123, 0}, {1771, 73, 0},
+			{1777, 118, 0}, {1779, 124, 0},
 		},
 		NCoefficients: 198,
 	},

@@ -23,8 +23,10 @@ var periodicCache sync.Map // "layout/name" -> []fp.Element
 // periodicValues returns column c's values over one period.
 func (l *Layout) periodicValues(c PeriodicColumn) ([]fp.Element, error) {
 	key := l.Name + "/" + c.Name
-	if v, ok := periodicCache.Load(key); ok {
-		return v.([]fp.Element), nil
+	if c.Values == nil {
+		if v, ok := periodicCache.Load(key); ok {
+			return v.([]fp.Element), nil
+		}
 	}
 	var vals []fp.Element
 	switch {
@@ -78,7 +80,9 @@ func (l *Layout) periodicValues(c PeriodicColumn) ([]fp.Element, error) {
 	default:
 		return nil, fmt.Errorf("%w: layout %s: no values for periodic column %s", ErrEval, l.Name, c.Name)
 	}
-	periodicCache.Store(key, vals)
+	if c.Values == nil {
+		periodicCache.Store(key, vals)
+	}
 	return vals, nil
 }
 

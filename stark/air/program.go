@@ -28,6 +28,7 @@ const (
 	OpSub                  // node A - node B
 	OpMul                  // node A * node B
 	OpNeg                  // -node A
+	OpCond                 // 1 if Conds[A] is non-zero, else 0
 )
 
 // Node is one value of a Program: nodes are in evaluation order, each
@@ -37,8 +38,11 @@ type Node struct {
 	A, B uint32
 }
 
-// Fraction is one term Num/Den of the composition polynomial.
-type Fraction struct{ Num, Den uint32 }
+// Fraction is one term Num/Den of the composition polynomial, counted
+// only when Cond is 0 or Conds[Cond-1] is non-zero (the dynamic layout's
+// "if (uses_<builtin>) { ... }" blocks, whose denominators are zero for an
+// unused builtin).
+type Fraction struct{ Num, Den, Cond uint32 }
 
 // Program is a layout's composition polynomial as Stone's ConstraintsEval,
 // with its DomainEvalsAtPoint folded in, computes it: a list of nodes and
@@ -60,6 +64,9 @@ type Program struct {
 	Fractions []Fraction
 	// NCoefficients is Stone's kNumConstraints.
 	NCoefficients int
+	// Conds are integer conditions over the dynamic params (OpCond,
+	// Fraction.Cond).
+	Conds []IntExpr
 
 	consts []fp.Element
 }
@@ -179,6 +186,7 @@ type Values struct {
 	Inputs      []fp.Element // in Program.Inputs order
 	PointPowers []fp.Element // point, then point^PointExponents[i]
 	Shifts      []fp.Element // gen^GenExponents[i]
+	Conds       []bool       // Conds[i] evaluated
 }
 
 func (p *Program) init() error {
@@ -230,6 +238,15 @@ func (p *Program) Eval(v *Values) (fp.Element, error) {
 			src = v.PointPowers
 		case OpShift:
 			src = v.Shifts
+		case OpCond:
+			if int(n.A) >= len(v.Conds) {
+				return zero, fmt.Errorf("%w: node %d reads condition %d of %d", ErrEval, i, n.A, len(v.Conds))
+			}
+			vals[i].SetZero()
+			if v.Conds[n.A] {
+				vals[i].SetOne()
+			}
+			continue
 		case OpAdd, OpSub, OpMul, OpNeg:
 			if n.A >= uint32(i) || (n.Op != OpNeg && n.B >= uint32(i)) {
 				return zero, fmt.Errorf("%w: node %d reads a later node", ErrEval, i)
@@ -253,19 +270,29 @@ func (p *Program) Eval(v *Values) (fp.Element, error) {
 		}
 		vals[i] = src[idx]
 	}
-	dens := make([]fp.Element, len(p.Fractions))
+	var used []Fraction
+	var dens []fp.Element
 	for i, f := range p.Fractions {
 		if int(f.Num) >= len(vals) || int(f.Den) >= len(vals) {
 			return zero, fmt.Errorf("%w: fraction %d out of range", ErrEval, i)
 		}
+		if f.Cond != 0 {
+			if int(f.Cond) > len(v.Conds) {
+				return zero, fmt.Errorf("%w: fraction %d reads condition %d of %d", ErrEval, i, f.Cond-1, len(v.Conds))
+			}
+			if !v.Conds[f.Cond-1] {
+				continue
+			}
+		}
 		if vals[f.Den].IsZero() {
 			return zero, fmt.Errorf("%w: denominator %d vanishes at the point", ErrEval, i)
 		}
-		dens[i] = vals[f.Den]
+		used = append(used, f)
+		dens = append(dens, vals[f.Den])
 	}
 	inv := fp.BatchInvert(dens)
 	var sum fp.Element
-	for i, f := range p.Fractions {
+	for i, f := range used {
 		var t fp.Element
 		t.Mul(&vals[f.Num], &inv[i])
 		sum.Add(&sum, &t)

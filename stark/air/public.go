@@ -42,10 +42,11 @@ func (l *Layout) publicValues(names []string, pi *proof.PublicInput, inter []fp.
 			"diluted_check__interaction_z_",
 			"diluted_check__interaction_alpha_")
 	}
-	for _, n := range names {
-		if n == "add_mod__interaction_elm_" || n == "mul_mod__interaction_elm_" {
-			order = append(order, n)
-		}
+	if l.HasAddMod {
+		order = append(order, "add_mod__interaction_elm_")
+	}
+	if l.HasMulMod {
+		order = append(order, "mul_mod__interaction_elm_")
 	}
 	if len(order) != len(inter) {
 		return nil, fmt.Errorf("%w: layout %s: %d interaction elements for %d uses", ErrEval, l.Name, len(inter), len(order))
@@ -106,6 +107,12 @@ func (l *Layout) publicValue(n string, pi *proof.PublicInput, inter map[string]f
 		}
 	case "range_check16__perm__public_memory_prod_", "diluted_check__permutation__public_memory_prod_":
 		v.SetOne()
+	case "add_mod__initial_mod_addr_", "mul_mod__initial_mod_addr_":
+		s, err := seg(strings.TrimSuffix(n, "__initial_mod_addr_"))
+		if err != nil {
+			return v, err
+		}
+		v.SetUint64(s.BeginAddr)
 	case "diluted_check__first_elm_":
 		v.SetZero()
 	case "diluted_check__final_cum_val_":

@@ -359,9 +359,13 @@ func functionBody(src, sig string) ([]token, error) {
 // statements splits a body into statements at ";", dropping the braces of
 // blocks (the generated code uses blocks only for scoping) but keeping
 // braces inside a statement (return {a, b}; and initializer lists).
+//
+// "if (cond) {" becomes a statement of its own ("if" and the condition),
+// and its closing brace a statement "}".
 func statements(toks []token) [][]token {
 	var out [][]token
 	var cur []token
+	var blocks []bool // true for an if block
 	paren := 0
 	for _, t := range toks {
 		if t.kind == 'p' {
@@ -370,8 +374,23 @@ func statements(toks []token) [][]token {
 				paren++
 			case ")", "]":
 				paren--
-			case "{", "}":
+			case "{":
 				if paren == 0 && len(cur) == 0 {
+					blocks = append(blocks, false)
+					continue
+				}
+				if paren == 0 && cur[0].text == "if" {
+					out = append(out, cur)
+					cur = nil
+					blocks = append(blocks, true)
+					continue
+				}
+			case "}":
+				if paren == 0 && len(cur) == 0 && len(blocks) > 0 {
+					if blocks[len(blocks)-1] {
+						out = append(out, []token{t})
+					}
+					blocks = blocks[:len(blocks)-1]
 					continue
 				}
 			case ";":

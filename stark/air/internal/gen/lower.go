@@ -21,13 +21,26 @@ type progBuilder struct {
 	domains []uint32 // DomainEvalsAtPoint's results (precomp_domains)
 	zero    uint32
 	hasZero bool
+	ints    *intBuilder
+	cond    uint32 // the enclosing if block's condition (1 + index in Conds), 0 outside
 }
 
-func newProgBuilder(enums map[string]map[string]int) *progBuilder {
+func newProgBuilder(enums map[string]map[string]int, ints *intBuilder) *progBuilder {
 	return &progBuilder{
 		seen: map[air.Node]uint32{}, consts: map[string]uint32{}, inputs: map[string]uint32{},
-		enums: enums, locals: map[string]uint32{},
+		enums: enums, locals: map[string]uint32{}, ints: ints,
 	}
+}
+
+// condition adds an integer condition (over the dynamic params) and
+// returns its index in Conds.
+func (b *progBuilder) condition(e *expr) (uint32, error) {
+	ie, err := b.ints.lower(e)
+	if err != nil {
+		return 0, fmt.Errorf("condition %s: %w", e, err)
+	}
+	b.prog.Conds = append(b.prog.Conds, ie)
+	return uint32(len(b.prog.Conds) - 1), nil
 }
 
 func (b *progBuilder) node(n air.Node) uint32 {
@@ -147,6 +160,34 @@ func (b *progBuilder) lower(e *expr) (uint32, error) {
 			return 0, err
 		}
 		return b.node(air.Node{Op: air.OpNeg, A: x}), nil
+	case "tern":
+		// cond ? x : y over an integer condition: y + c·(x - y) with c the
+		// condition as 0 or 1 (field operations cannot fail, so evaluating
+		// both sides is harmless).
+		k, err := b.condition(e.args[0])
+		if err != nil {
+			return 0, err
+		}
+		c := b.node(air.Node{Op: air.OpCond, A: k})
+		x, err := b.lower(e.args[1])
+		if err != nil {
+			return 0, err
+		}
+		y, err := b.lower(e.args[2])
+		if err != nil {
+			return 0, err
+		}
+		if b.isZero(y) {
+			return b.bin("*", c, x)
+		}
+		d, err := b.bin("-", x, y)
+		if err != nil {
+			return 0, err
+		}
+		if d, err = b.bin("*", c, d); err != nil {
+			return 0, err
+		}
+		return b.bin("+", y, d)
 	case "bin":
 		x, err := b.lower(e.args[0])
 		if err != nil {
@@ -278,6 +319,21 @@ func (b *progBuilder) function(body []token, domains bool) error {
 		switch {
 		case first == "ASSERT_VERIFIER" || first == "FractionFieldElement":
 			continue
+		case first == "if":
+			if b.cond != 0 {
+				return fmt.Errorf("nested if")
+			}
+			e, err := parseAll(st[1:])
+			if err != nil {
+				return err
+			}
+			k, err := b.condition(e)
+			if err != nil {
+				return err
+			}
+			b.cond = k + 1
+		case first == "}":
+			b.cond = 0
 		case first == "return":
 			if !domains {
 				return nil
@@ -316,7 +372,7 @@ func (b *progBuilder) function(body []token, domains bool) error {
 			if err != nil {
 				return err
 			}
-			b.prog.Fractions = append(b.prog.Fractions, air.Fraction{Num: num, Den: den})
+			b.prog.Fractions = append(b.prog.Fractions, air.Fraction{Num: num, Den: den, Cond: b.cond})
 		case len(st) > 2 && st[0].kind == 'i' && (st[1].text == "=" || st[1].text == "+="):
 			v, err := b.lowerTokens(st[2:])
 			if err != nil {
@@ -352,7 +408,8 @@ func (b *progBuilder) lowerTokens(toks []token) (uint32, error) {
 
 // intBuilder lowers integer expressions (exponents, mask offsets).
 type intBuilder struct {
-	vars map[string]uint64 // name -> variable index
+	vars   map[string]uint64 // name -> variable index
+	consts map[string]uint64 // enum members (column indices)
 }
 
 func (ib *intBuilder) lower(e *expr) (air.IntExpr, error) {
@@ -369,6 +426,10 @@ func (ib *intBuilder) lower(e *expr) (air.IntExpr, error) {
 			}
 			n = air.IntNode{Op: air.IntConst, K: e.num.Uint64()}
 		case "id":
+			if c, ok := ib.consts[e.op]; ok {
+				n = air.IntNode{Op: air.IntConst, K: c}
+				break
+			}
 			k, ok := ib.vars[e.op]
 			if !ok {
 				return 0, fmt.Errorf("unknown integer variable %q", e.op)

@@ -55,9 +55,8 @@ func stoneFile(mirror, path string) (string, error) {
 // layoutIDs are the layouts generated, by Stone's definition index. 9
 // (all_cairo) is left out: in Stone v3 its Neighbors enum (920 entries)
 // disagrees with its GetMask (743 items), so its ConstraintsEval reads
-// neighbors by indices that do not match the mask. 11 (dynamic) needs the
-// dynamic params in every offset and is not generated yet.
-var layoutIDs = []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 12}
+// neighbors by indices that do not match the mask.
+var layoutIDs = []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12}
 
 // generate returns the generated files by name.
 func generate(mirror string) (map[string][]byte, error) {
@@ -100,29 +99,64 @@ type layoutDef struct {
 	Consts   map[string]string
 	Enums    map[string]map[string]int
 	NInter   int
-	Mask     [][2]int
+	Mask     [][2]air.IntExpr
 	Periodic []periodicDef
-	PubStep  uint64
+	PubStep  air.IntExpr
 	Prog     *air.Program
+	Params   []string // dynamic params, in Stone's order; nil for a fixed layout
 }
 
 type periodicDef struct {
-	Name        string
-	Index, Step int
-	Values      []string // nil: computed at run time (pedersen, ecdsa)
+	Name   string
+	Index  int
+	Step   air.IntExpr
+	Values []string // nil: computed at run time (pedersen, ecdsa)
 }
 
 var (
-	reConst   = regexp.MustCompile(`static constexpr (?:uint64_t|bool|int) (k\w+) = ([^;]+);`)
-	reName    = regexp.MustCompile(`kLayoutName\[\] = "(\w+)"`)
-	reInter   = regexp.MustCompile(`InteractionParams interaction_params\{(\w+), (\w+), (\d+)\}`)
-	reEnum    = regexp.MustCompile(`(?s)enum (\w+) \{(.*?)\};`)
-	reMask    = regexp.MustCompile(`mask\.emplace_back\((\d+), (\w+)\);`)
-	rePeriod  = regexp.MustCompile(`ctx\.AddPeriodicColumn\(\s*"([^"]+)",\s*VirtualColumn\(\s*/\*column=\*/(\w+),\s*/\*step=\*/(\d+),\s*/\*row_offset=\*/0\)\);`)
-	reAuto    = regexp.MustCompile(`PeriodicColumn<FieldElementT>\(\s*(k\w+PeriodicColumnData), gen, FieldElementT::One\(\),\s*this->trace_length_, (\d+)\),\s*(k\w+PeriodicColumn)\);`)
-	reData    = regexp.MustCompile(`(?s)static constexpr std::array<FieldElementT, (\d+)>\s*(k\w+PeriodicColumnData) = \{(.*?)\};`)
-	rePubAddr = regexp.MustCompile(`"orig/public_memory/addr",\s*VirtualColumn\(\s*/\*column=\*/\w+,\s*/\*step=\*/(\d+),`)
+	reConst  = regexp.MustCompile(`static constexpr (?:uint64_t|bool|int) (k\w+) = ([^;]+);`)
+	reName   = regexp.MustCompile(`kLayoutName\[\] = "(\w+)"`)
+	reInter  = regexp.MustCompile(`InteractionParams interaction_params\{(\w+), (\w+), (\d+)\}`)
+	reEnum   = regexp.MustCompile(`(?s)enum (\w+) \{(.*?)\};`)
+	reData   = regexp.MustCompile(`(?s)static constexpr std::array<FieldElementT, (\d+)>\s*(k\w+PeriodicColumnData) = \{(.*?)\};`)
+	reMember = regexp.MustCompile(`(\w+)\(\s*dynamic_params_\[(k\w+DynamicParam)\]\)`)
 )
+
+// calls returns the argument lists of every call of name in toks (a
+// template argument list after the name is skipped).
+func calls(toks []token, name string) [][][]token {
+	var out [][][]token
+	for i := 0; i < len(toks); i++ {
+		if toks[i].kind != 'i' || toks[i].text != name {
+			continue
+		}
+		j := i + 1
+		if j < len(toks) && toks[j].text == "<" {
+			for j < len(toks) && toks[j].text != ">" {
+				j++
+			}
+			j++
+		}
+		if j >= len(toks) || toks[j].text != "(" {
+			continue
+		}
+		depth := 0
+		k := j
+		for ; k < len(toks); k++ {
+			if toks[k].kind == 'p' && (toks[k].text == "(" || toks[k].text == "[" || toks[k].text == "{") {
+				depth++
+			} else if toks[k].kind == 'p' && (toks[k].text == ")" || toks[k].text == "]" || toks[k].text == "}") {
+				depth--
+				if depth == 0 {
+					break
+				}
+			}
+		}
+		out = append(out, splitArgs(toks[j+1:k]))
+		i = k
+	}
+	return out
+}
 
 func parseLayout(id int, h, inl string) (*layoutDef, error) {
 	l := &layoutDef{ID: id, Consts: map[string]string{}, Enums: map[string]map[string]int{}}
@@ -154,29 +188,114 @@ func parseLayout(id int, h, inl string) (*layoutDef, error) {
 		}
 		l.Enums[m[1]] = members
 	}
-	cols := l.Enums["Columns"]
-	for _, m := range reMask.FindAllStringSubmatch(inl, -1) {
-		off, _ := strconv.Atoi(m[1])
-		c, ok := cols[m[2]]
-		if !ok {
-			return nil, fmt.Errorf("mask column %s", m[2])
+
+	// Integer names: the trace length, and for the dynamic layout its
+	// params (members initialized from dynamic_params_[k...DynamicParam]).
+	ib := &intBuilder{vars: map[string]uint64{"trace_length_": 0}, consts: map[string]uint64{}}
+	for name, k := range l.Enums["Columns"] {
+		ib.consts[name] = uint64(k)
+	}
+	if l.Consts["kIsDynamicAir"] == "true" {
+		body, err := functionBody(inl, ">::ParseDynamicParams(")
+		if err != nil {
+			return nil, err
 		}
-		l.Mask = append(l.Mask, [2]int{off, c})
+		for _, args := range calls(body, "at") {
+			if len(args) != 1 || len(args[0]) != 1 || args[0][0].kind != 's' {
+				return nil, fmt.Errorf("unexpected params.at")
+			}
+			l.Params = append(l.Params, args[0][0].text)
+		}
+		enum := l.Enums["DynamicParams"]
+		if len(l.Params) != len(enum)-1 {
+			return nil, fmt.Errorf("%d dynamic params parsed, enum has %d", len(l.Params), len(enum)-1)
+		}
+		for _, m := range reMember.FindAllStringSubmatch(h, -1) {
+			k, ok := enum[m[2]]
+			if !ok {
+				return nil, fmt.Errorf("dynamic param %s", m[2])
+			}
+			// The generated names agree: member x reads param "x".
+			if l.Params[k] != m[1] {
+				return nil, fmt.Errorf("member %s reads param %d, %q", m[1], k, l.Params[k])
+			}
+			ib.vars[m[1]] = uint64(k) + 1
+		}
+	}
+
+	body, err := functionBody(inl, ">::GetMask()")
+	if err != nil {
+		return nil, err
+	}
+	for _, args := range calls(body, "emplace_back") {
+		if len(args) != 2 {
+			return nil, fmt.Errorf("mask item with %d arguments", len(args))
+		}
+		off, err := ib.lowerTokens(args[0])
+		if err != nil {
+			return nil, fmt.Errorf("mask offset: %w", err)
+		}
+		col, err := ib.lowerTokens(args[1])
+		if err != nil {
+			return nil, fmt.Errorf("mask column: %w", err)
+		}
+		l.Mask = append(l.Mask, [2]air.IntExpr{off, col})
 	}
 	if len(l.Mask) != len(l.Enums["Neighbors"])-1 {
 		return nil, fmt.Errorf("mask has %d items, Neighbors %d", len(l.Mask), len(l.Enums["Neighbors"])-1)
 	}
-	for _, m := range rePeriod.FindAllStringSubmatch(inl, -1) {
-		k, ok := l.Enums["PeriodicColumns"][m[2]]
-		if !ok {
-			return nil, fmt.Errorf("periodic column %s", m[2])
+
+	ctx, err := functionBody(inl, ">::GetTraceGenerationContext()")
+	if err != nil {
+		return nil, err
+	}
+	virtualColumn := func(args [][]token) ([][]token, error) {
+		if len(args) != 2 || len(args[0]) != 1 || args[0][0].kind != 's' {
+			return nil, fmt.Errorf("unexpected column definition")
 		}
-		step, _ := strconv.Atoi(m[3])
-		l.Periodic = append(l.Periodic, periodicDef{Name: m[1], Index: k, Step: step})
+		vc := calls(args[1], "VirtualColumn")
+		if len(vc) != 1 || len(vc[0]) != 3 {
+			return nil, fmt.Errorf("%s: unexpected VirtualColumn", args[0][0].text)
+		}
+		return vc[0], nil
+	}
+	for _, args := range calls(ctx, "AddPeriodicColumn") {
+		vc, err := virtualColumn(args)
+		if err != nil {
+			return nil, err
+		}
+		name := args[0][0].text
+		if len(vc[0]) != 1 {
+			return nil, fmt.Errorf("periodic column %s: column", name)
+		}
+		k, ok := l.Enums["PeriodicColumns"][vc[0][0].text]
+		if !ok {
+			return nil, fmt.Errorf("periodic column %s", vc[0][0].text)
+		}
+		step, err := ib.lowerTokens(vc[1])
+		if err != nil {
+			return nil, fmt.Errorf("periodic column %s step: %w", name, err)
+		}
+		l.Periodic = append(l.Periodic, periodicDef{Name: name, Index: k, Step: step})
 	}
 	if len(l.Periodic) != len(l.Enums["PeriodicColumns"])-1 {
 		return nil, fmt.Errorf("%d periodic columns found, enum has %d", len(l.Periodic), len(l.Enums["PeriodicColumns"])-1)
 	}
+	for _, args := range calls(ctx, "AddVirtualColumn") {
+		if len(args) == 2 && len(args[0]) == 1 && args[0][0].text == "orig/public_memory/addr" {
+			vc, err := virtualColumn(args)
+			if err != nil {
+				return nil, err
+			}
+			if l.PubStep, err = ib.lowerTokens(vc[1]); err != nil {
+				return nil, fmt.Errorf("public memory step: %w", err)
+			}
+		}
+	}
+	if l.PubStep == nil {
+		return nil, fmt.Errorf("no orig/public_memory/addr virtual column")
+	}
+
 	data := map[string][]string{}
 	for _, m := range reData.FindAllStringSubmatch(h, -1) {
 		toks, err := tokenize(m[3])
@@ -205,35 +324,46 @@ func parseLayout(id int, h, inl string) (*layoutDef, error) {
 		}
 		data[m[2]] = vals
 	}
-	for _, m := range reAuto.FindAllStringSubmatch(inl, -1) {
-		k, ok := l.Enums["PeriodicColumns"][m[3]]
-		vals, ok2 := data[m[1]]
-		if !ok || !ok2 {
-			return nil, fmt.Errorf("periodic column %s / %s", m[3], m[1])
+	if strings.Contains(inl, ">::BuildAutoPeriodicColumns(") {
+		auto, err := functionBody(inl, ">::BuildAutoPeriodicColumns(")
+		if err != nil {
+			return nil, err
 		}
-		step, _ := strconv.Atoi(m[2])
-		found := false
-		for i := range l.Periodic {
-			if l.Periodic[i].Index == k {
-				if l.Periodic[i].Step != step {
-					return nil, fmt.Errorf("%s: step %d in the context, %d in BuildAutoPeriodicColumns", m[3], l.Periodic[i].Step, step)
+		for _, args := range calls(auto, "AddPeriodicColumn") {
+			pc := calls(args[0], "PeriodicColumn")
+			if len(args) != 2 || len(args[1]) != 1 || len(pc) != 1 || len(pc[0]) != 5 || len(pc[0][0]) != 1 {
+				return nil, fmt.Errorf("unexpected BuildAutoPeriodicColumns item")
+			}
+			dataName := pc[0][0][0].text
+			if dataName == "kTrivialPeriodicColumnData" {
+				continue // the unused-builtin branch of the dynamic layout
+			}
+			k, ok := l.Enums["PeriodicColumns"][args[1][0].text]
+			vals, ok2 := data[dataName]
+			if !ok || !ok2 {
+				return nil, fmt.Errorf("periodic column %s / %s", args[1][0].text, dataName)
+			}
+			step, err := ib.lowerTokens(pc[0][4])
+			if err != nil {
+				return nil, fmt.Errorf("%s step: %w", dataName, err)
+			}
+			found := false
+			for i := range l.Periodic {
+				if l.Periodic[i].Index == k {
+					if fmt.Sprint(l.Periodic[i].Step) != fmt.Sprint(step) {
+						return nil, fmt.Errorf("%s: step %v in the context, %v in BuildAutoPeriodicColumns", dataName, l.Periodic[i].Step, step)
+					}
+					l.Periodic[i].Values = vals
+					found = true
 				}
-				l.Periodic[i].Values = vals
-				found = true
+			}
+			if !found {
+				return nil, fmt.Errorf("%s not in the trace context", dataName)
 			}
 		}
-		if !found {
-			return nil, fmt.Errorf("%s not in the trace context", m[3])
-		}
 	}
-	m = rePubAddr.FindStringSubmatch(inl)
-	if m == nil {
-		return nil, fmt.Errorf("no orig/public_memory/addr virtual column")
-	}
-	l.PubStep, _ = strconv.ParseUint(m[1], 10, 64)
 
-	b := newProgBuilder(l.Enums)
-	ib := &intBuilder{vars: map[string]uint64{"trace_length_": 0}}
+	b := newProgBuilder(l.Enums, ib)
 	for _, list := range []struct {
 		name string
 		dst  *[]air.IntExpr
@@ -255,7 +385,7 @@ func parseLayout(id int, h, inl string) (*layoutDef, error) {
 			*list.dst = append(*list.dst, ie)
 		}
 	}
-	body, err := functionBody(inl, ">::DomainEvalsAtPoint(")
+	body, err = functionBody(inl, ">::DomainEvalsAtPoint(")
 	if err != nil {
 		return nil, err
 	}
@@ -302,14 +432,6 @@ const header = "// Code generated by stark/air/internal/gen from Stone's %s; DO 
 func emitLayout(l *layoutDef) ([]byte, error) {
 	var w bytes.Buffer
 	fmt.Fprintf(&w, header, fmt.Sprintf("cpu_air_definition%d.h/.inl", l.ID))
-	nFirst, err := l.constU("kNumColumnsFirst")
-	if err != nil {
-		return nil, err
-	}
-	nSecond, err := l.constU("kNumColumnsSecond")
-	if err != nil {
-		return nil, err
-	}
 	deg, err := l.constU("kConstraintDegree")
 	if err != nil {
 		return nil, err
@@ -318,34 +440,89 @@ func emitLayout(l *layoutDef) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	step, err := l.constU("kCpuComponentStep")
-	if err != nil {
-		return nil, err
-	}
+	dyn := l.Params != nil
 	fmt.Fprintf(&w, "// %s is the %s layout (Stone's CpuAirDefinition<.., %d>).\n", goName(l.Name), l.Name, l.ID)
 	fmt.Fprintf(&w, "var %s = &Layout{\n", goName(l.Name))
 	fmt.Fprintf(&w, "Name: %q, StoneID: %d,\n", l.Name, l.ID)
-	fmt.Fprintf(&w, "NColumnsFirst: %d, NColumnsSecond: %d, NInteractionElements: %d,\n", nFirst, nSecond, l.NInter)
-	fmt.Fprintf(&w, "ConstraintDegree: %d, CpuComponentHeight: %d, CpuComponentStep: %d,\n", deg, height, step)
-	fmt.Fprintf(&w, "PublicMemoryStep: %d,\n", l.PubStep)
+	if !dyn {
+		nFirst, err := l.constU("kNumColumnsFirst")
+		if err != nil {
+			return nil, err
+		}
+		nSecond, err := l.constU("kNumColumnsSecond")
+		if err != nil {
+			return nil, err
+		}
+		step, err := l.constU("kCpuComponentStep")
+		if err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(&w, "NColumnsFirst: %d, NColumnsSecond: %d, CpuComponentStep: %d,\n", nFirst, nSecond, step)
+	}
+	fmt.Fprintf(&w, "NInteractionElements: %d, ConstraintDegree: %d, CpuComponentHeight: %d,\n", l.NInter, deg, height)
 	if l.Consts["kHasDilutedPool"] == "true" {
 		fmt.Fprintf(&w, "HasDilutedPool: true, DilutedSpacing: %d, DilutedNBits: %d,\n", l.constOr0("kDilutedSpacing"), l.constOr0("kDilutedNBits"))
+	}
+	if l.Consts["kHasAddModBuiltin"] == "true" || l.Consts["kHasMulModBuiltin"] == "true" {
+		fmt.Fprintf(&w, "HasAddMod: %s, HasMulMod: %s,\n", l.Consts["kHasAddModBuiltin"], l.Consts["kHasMulModBuiltin"])
 	}
 	if v := l.constOr0("kEcdsaElementBits"); v != 0 {
 		fmt.Fprintf(&w, "EcdsaElementBits: %d, EcdsaElementHeight: %d,\n", v, l.constOr0("kEcdsaElementHeight"))
 	}
-	w.WriteString("Mask: mask(")
-	for i, m := range l.Mask {
-		if i%16 == 0 {
-			w.WriteString("\n")
+	intExpr := func(ie air.IntExpr) string {
+		var b strings.Builder
+		b.WriteString("{")
+		for _, n := range ie {
+			fmt.Fprintf(&b, "{%d, %d, %d, %d, %d}, ", n.Op, n.A, n.B, n.C, n.K)
 		}
-		fmt.Fprintf(&w, "%d, %d, ", m[0], m[1])
+		b.WriteString("}")
+		return b.String()
 	}
-	w.WriteString("\n),\n")
+	if dyn {
+		w.WriteString("Dynamic: &DynamicShape{\nParams: []string{")
+		for i, p := range l.Params {
+			if i%4 == 0 {
+				w.WriteString("\n")
+			}
+			fmt.Fprintf(&w, "%q, ", p)
+		}
+		w.WriteString("\n},\nMask: [][2]IntExpr{\n")
+		for _, m := range l.Mask {
+			fmt.Fprintf(&w, "{%s, %s},\n", intExpr(m[0]), intExpr(m[1]))
+		}
+		fmt.Fprintf(&w, "},\nPublicMemoryStep: IntExpr%s,\nPeriodicSteps: []IntExpr{\n", intExpr(l.PubStep))
+		for _, p := range l.Periodic {
+			fmt.Fprintf(&w, "%s,\n", intExpr(p.Step))
+		}
+		w.WriteString("},\n},\n")
+	} else {
+		pub, ok := constInt(l.PubStep)
+		if !ok {
+			return nil, fmt.Errorf("public memory step is not constant")
+		}
+		fmt.Fprintf(&w, "PublicMemoryStep: %d,\n", pub)
+		w.WriteString("Mask: mask(")
+		for i, m := range l.Mask {
+			off, ok1 := constInt(m[0])
+			col, ok2 := constInt(m[1])
+			if !ok1 || !ok2 {
+				return nil, fmt.Errorf("mask item %d is not constant", i)
+			}
+			if i%16 == 0 {
+				w.WriteString("\n")
+			}
+			fmt.Fprintf(&w, "%d, %d, ", off, col)
+		}
+		w.WriteString("\n),\n")
+	}
 	if len(l.Periodic) > 0 {
 		w.WriteString("Periodic: []PeriodicColumn{\n")
 		for _, p := range l.Periodic {
-			fmt.Fprintf(&w, "{Name: %q, Index: %d, Step: %d", p.Name, p.Index, p.Step)
+			step, ok := constInt(p.Step)
+			if !ok && !dyn {
+				return nil, fmt.Errorf("periodic column %s: step is not constant", p.Name)
+			}
+			fmt.Fprintf(&w, "{Name: %q, Index: %d, Step: %d", p.Name, p.Index, step)
 			if p.Values != nil {
 				w.WriteString(", Values: []string{")
 				for i, v := range p.Values {
@@ -362,19 +539,19 @@ func emitLayout(l *layoutDef) ([]byte, error) {
 	}
 	w.WriteString("Constraints: &Program{\n")
 	emitInts := func(name string, list []air.IntExpr) {
+		if len(list) == 0 {
+			return
+		}
 		fmt.Fprintf(&w, "%s: []IntExpr{\n", name)
 		for _, ie := range list {
-			w.WriteString("{")
-			for _, n := range ie {
-				fmt.Fprintf(&w, "{%d, %d, %d, %d, %d}, ", n.Op, n.A, n.B, n.C, n.K)
-			}
-			w.WriteString("},\n")
+			fmt.Fprintf(&w, "%s,\n", intExpr(ie))
 		}
 		w.WriteString("},\n")
 	}
 	p := l.Prog
 	emitInts("PointExponents", p.PointExponents)
 	emitInts("GenExponents", p.GenExponents)
+	emitInts("Conds", p.Conds)
 	w.WriteString("Inputs: []string{\n")
 	for _, s := range p.Inputs {
 		fmt.Fprintf(&w, "%q,\n", s)
@@ -395,7 +572,7 @@ func emitLayout(l *layoutDef) ([]byte, error) {
 		if i%8 == 0 {
 			w.WriteString("\n")
 		}
-		fmt.Fprintf(&w, "{%d, %d}, ", f.Num, f.Den)
+		fmt.Fprintf(&w, "{%d, %d, %d}, ", f.Num, f.Den, f.Cond)
 	}
 	fmt.Fprintf(&w, "\n},\nNCoefficients: %d,\n},\n}\n\nfunc init() { register(%s) }\n", p.NCoefficients, goName(l.Name))
 	return format.Source(w.Bytes())
