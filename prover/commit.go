@@ -30,21 +30,34 @@ type CommittedTrace struct {
 // CommitTrace extends the columns to 2^logCosets cosets and commits to
 // them with the parameters' commitment hash.
 func CommitTrace(columns [][]fp.Element, params *proof.Parameters) (*CommittedTrace, error) {
-	bottom, err := hash.ByName(params.CommitmentHash)
-	if err != nil {
-		return nil, fmt.Errorf("%w: commitment_hash: %v", ErrParams, err)
-	}
-	var top hash.Hasher
-	if params.NVerifierFriendlyCommitmentLayers > 0 {
-		top, err = hash.ByName(params.EffectiveVerifierFriendlyHash())
-		if err != nil {
-			return nil, fmt.Errorf("%w: verifier_friendly_commitment_hash: %v", ErrParams, err)
-		}
-	}
 	if params.Stark.LogNCosets > 8 {
 		return nil, fmt.Errorf("%w: log_n_cosets %d", ErrParams, params.Stark.LogNCosets)
 	}
 	l, err := lde.New(columns, int(params.Stark.LogNCosets))
+	if err != nil {
+		return nil, err
+	}
+	return commitExtension(l, params)
+}
+
+// hashers returns the commitment hash and the verifier-friendly one (nil
+// when the tree has no verifier-friendly layers).
+func hashers(params *proof.Parameters) (bottom, top hash.Hasher, err error) {
+	bottom, err = hash.ByName(params.CommitmentHash)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w: commitment_hash: %v", ErrParams, err)
+	}
+	if params.NVerifierFriendlyCommitmentLayers > 0 {
+		top, err = hash.ByName(params.EffectiveVerifierFriendlyHash())
+		if err != nil {
+			return nil, nil, fmt.Errorf("%w: verifier_friendly_commitment_hash: %v", ErrParams, err)
+		}
+	}
+	return bottom, top, nil
+}
+
+func commitExtension(l *lde.LDE, params *proof.Parameters) (*CommittedTrace, error) {
+	bottom, top, err := hashers(params)
 	if err != nil {
 		return nil, err
 	}

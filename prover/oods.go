@@ -52,13 +52,18 @@ func horner(c []fp.Element, x *fp.Element) fp.Element {
 }
 
 // DecommitTraces sends, for the FRI first-layer queries (rows of the
-// evaluation domain), the main and interaction trace rows with their
-// authentication paths (scopes "Virtual Oracle/Trace 0", "Trace 1"), as
-// Stone's first-layer virtual oracle does before the composition trace.
+// evaluation domain), the main, interaction and (once committed)
+// composition trace rows with their authentication paths (scopes
+// "Virtual Oracle/Trace 0", "Trace 1", "Trace 2"), as Stone's first-layer
+// virtual oracle does.
 func (s *Session) DecommitTraces(rows []uint64) error {
 	s.Channel.Enter("Virtual Oracle")
 	defer s.Channel.Exit()
-	for k, ct := range []*CommittedTrace{s.Main, s.Interaction} {
+	traces := []*CommittedTrace{s.Main, s.Interaction}
+	if s.Composition != nil {
+		traces = append(traces, s.Composition)
+	}
+	for k, ct := range traces {
 		s.Channel.Enter(fmt.Sprintf("Trace %d", k))
 		err := ct.Table.Decommit(s.Channel, ct.LDE.Evals, rows, nil)
 		s.Channel.Exit()

@@ -8,8 +8,11 @@ import (
 	"github.com/consensys/gnark-crypto/ecc/stark-curve/fp"
 
 	pchannel "github.com/cairn-vm/cairn/prover/channel"
+	pfri "github.com/cairn-vm/cairn/prover/fri"
+	"github.com/cairn-vm/cairn/prover/lde"
 	ptrace "github.com/cairn-vm/cairn/prover/trace"
 	"github.com/cairn-vm/cairn/runner"
+	"github.com/cairn-vm/cairn/stark/air"
 	vchannel "github.com/cairn-vm/cairn/stark/channel"
 	"github.com/cairn-vm/cairn/stark/proof"
 	"github.com/cairn-vm/cairn/stark/statement"
@@ -26,6 +29,19 @@ type Session struct {
 	InteractionElements [3]fp.Element
 	// CompositionRandom is the "Constraint polynomial random element".
 	CompositionRandom fp.Element
+
+	Layout *air.Layout
+	Public *proof.PublicInput
+	// Composition is the committed broken composition polynomial (D
+	// columns of degree < N).
+	Composition *CommittedTrace
+	OODSPoint   fp.Element
+	// OODSValues are the mask values at the OODS point, then the broken
+	// columns at its D-th power.
+	OODSValues []fp.Element
+	// DeepRandom is the OODS scope's "Constraint polynomial random element".
+	DeepRandom fp.Element
+	FRI        *pfri.Prover
 }
 
 // AnnotationTitle is the root scope of Stone's CPU AIR transcript.
@@ -61,7 +77,14 @@ func Start(e *runner.Execution, params *proof.Parameters, annotate bool) (*Sessi
 	if err != nil {
 		return nil, err
 	}
-	s := &Session{Params: params, Channel: pchannel.NewProver(seed), Trace: tr}
+	layout, err := air.ByName(pi.Layout)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrParams, err)
+	}
+	if layout, err = layout.Instance(pi); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrParams, err)
+	}
+	s := &Session{Params: params, Channel: pchannel.NewProver(seed), Trace: tr, Layout: layout, Public: pi}
 	ch := s.Channel
 	if annotate {
 		ch.SetAnnotator(vchannel.NewAnnotator(AnnotationTitle))
@@ -98,9 +121,87 @@ func Start(e *runner.Execution, params *proof.Parameters, annotate bool) (*Sessi
 	return s, nil
 }
 
+// Prove makes the whole proof: Start, then Finish.
+func Prove(e *runner.Execution, params *proof.Parameters, annotate bool) (*Session, error) {
+	s, err := Start(e, params, annotate)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Finish(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Finish runs the phases after the composition random element, as Stone's
+// ProveStark: commit to the broken composition polynomial, out-of-domain
+// sampling, the DEEP composition, and FRI with the trace decommitments
+// as its first layer.
+func (s *Session) Finish() error {
+	ch := s.Channel
+	broken, err := s.compose()
+	if err != nil {
+		return err
+	}
+	ch.Enter("Out Of Domain Sampling")
+	l, err := lde.FromCoefficients(broken, int(s.Params.Stark.LogNCosets))
+	if err != nil {
+		ch.Exit()
+		return err
+	}
+	if s.Composition, err = s.commitLDE(l); err != nil {
+		ch.Exit()
+		return err
+	}
+	if err := s.oods(); err != nil {
+		ch.Exit()
+		return err
+	}
+	s.DeepRandom, err = ch.RandomFelt("Constraint polynomial random element")
+	ch.Exit()
+	if err != nil {
+		return err
+	}
+	first, err := s.deep(s.DeepRandom)
+	if err != nil {
+		return err
+	}
+
+	fr := s.Params.Stark.Fri
+	steps := make([]int, len(fr.FriStepList))
+	for i, v := range fr.FriStepList {
+		steps[i] = int(v)
+	}
+	bottom, top, err := hashers(s.Params)
+	if err != nil {
+		return err
+	}
+	ch.Enter("FRI")
+	defer ch.Exit()
+	s.FRI, err = pfri.Commit(ch, pfri.Params{StepList: steps, LastLayerDegreeBound: fr.LastLayerDegreeBound,
+		NQueries: int(fr.NQueries), ProofOfWorkBits: int(fr.ProofOfWorkBits), Bottom: bottom, Top: top,
+		NVerifierFriendly: s.Params.NVerifierFriendlyCommitmentLayers}, first)
+	if err != nil {
+		return err
+	}
+	if _, err := s.FRI.ChooseQueries(ch); err != nil {
+		return err
+	}
+	return s.FRI.Decommit(ch, s.DecommitTraces)
+}
+
 // commit extends and commits to columns and sends the root.
 func (s *Session) commit(cols [][]fp.Element) (*CommittedTrace, error) {
-	ct, err := CommitTrace(cols, s.Params)
+	l, err := lde.New(cols, int(s.Params.Stark.LogNCosets))
+	if err != nil {
+		return nil, err
+	}
+	return s.commitLDE(l)
+}
+
+// commitLDE commits to an extension and sends the root.
+func (s *Session) commitLDE(l *lde.LDE) (*CommittedTrace, error) {
+	ct, err := commitExtension(l, s.Params)
 	if err != nil {
 		return nil, err
 	}

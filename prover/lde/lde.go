@@ -56,25 +56,62 @@ func New(columns [][]fp.Element, logCosets int) (*LDE, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &LDE{LogN: logN, LogCosets: logCosets, Trace: d,
-		Coeffs: make([][]fp.Element, len(columns)), Evals: make([][]fp.Element, len(columns))}
-	nc := 1 << logCosets
-	offsets := CosetOffsets(logN, logCosets)
+	coeffs := make([][]fp.Element, len(columns))
 	errs := make([]error, len(columns))
 	run(len(columns), func(k int) {
 		c := append([]fp.Element(nil), columns[k]...)
 		errs[k] = d.Interpolate(c)
-		l.Coeffs[k] = c
-		l.Evals[k] = make([]fp.Element, n*nc)
+		coeffs[k] = c
 	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
+	}
+	return extend(d, coeffs, logCosets)
+}
+
+// FromCoefficients is New for columns given by their natural-order
+// coefficients (each of the same power-of-two length); it keeps them.
+func FromCoefficients(coeffs [][]fp.Element, logCosets int) (*LDE, error) {
+	if len(coeffs) == 0 {
+		return nil, fmt.Errorf("%w: no columns", ErrShape)
+	}
+	n := len(coeffs[0])
+	if n == 0 || n&(n-1) != 0 {
+		return nil, fmt.Errorf("%w: %d coefficients, want a power of two", ErrShape, n)
+	}
+	for k, c := range coeffs {
+		if len(c) != n {
+			return nil, fmt.Errorf("%w: column %d has %d coefficients, column 0 has %d", ErrShape, k, len(c), n)
+		}
+	}
+	logN := 0
+	for 1<<logN < n {
+		logN++
+	}
+	if logCosets < 0 || logN+logCosets > fft.MaxLogSize {
+		return nil, fmt.Errorf("%w: 2^%d cosets of 2^%d rows", ErrShape, logCosets, logN)
+	}
+	d, err := fft.NewDomain(logN)
+	if err != nil {
+		return nil, err
+	}
+	return extend(d, coeffs, logCosets)
+}
+
+func extend(d *fft.Domain, coeffs [][]fp.Element, logCosets int) (*LDE, error) {
+	n := d.N
+	l := &LDE{LogN: d.LogN, LogCosets: logCosets, Trace: d, Coeffs: coeffs, Evals: make([][]fp.Element, len(coeffs))}
+	nc := 1 << logCosets
+	offsets := CosetOffsets(d.LogN, logCosets)
+	errs := make([]error, len(coeffs))
+	for k := range coeffs {
+		l.Evals[k] = make([]fp.Element, n*nc)
 	}
 	// One coset at a time, so the offset's powers are computed once and
 	// shared by the columns.
 	for c := range nc {
 		pw := fft.Powers(offsets[c], n)
-		run(len(columns), func(k int) {
+		run(len(coeffs), func(k int) {
 			errs[k] = d.EvaluateCosetPowers(l.Coeffs[k], pw, l.Evals[k][c*n:(c+1)*n], true)
 		})
 		if err := errors.Join(errs...); err != nil {

@@ -1,0 +1,44 @@
+package prover
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// TestPlainStoneWholeProof proves plain-stone from cairo-run's outputs and
+// compares the whole transcript, line for line, and the proof bytes with
+// Stone's proof.
+func TestPlainStoneWholeProof(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the proof of work takes seconds")
+	}
+	p, dir := loadVector(t, "plain-stone")
+	e, err := ReadExecution(dir+"/trace.bin", dir+"/memory.bin", dir+"/air_public_input.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Prove(e, &p.Parameters, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, l := range p.Annotations {
+		if strings.HasPrefix(l, "P->V") || strings.HasPrefix(l, "V->P") {
+			want = append(want, l)
+		}
+	}
+	got := s.Channel.Annotator().Lines
+	for i := range min(len(got), len(want)) {
+		if got[i] != want[i] {
+			t.Fatalf("line %d:\n got  %s\n want %s", i, got[i], want[i])
+		}
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d lines, Stone has %d", len(got), len(want))
+	}
+	if !bytes.Equal(s.Channel.Proof(), p.ProofBytes) {
+		t.Fatal("proof bytes differ")
+	}
+	t.Logf("all %d transcript lines and %d proof bytes equal Stone's", len(got), len(p.ProofBytes))
+}
