@@ -55,6 +55,9 @@ func Start(e *runner.Execution, params *proof.Parameters, annotate bool) (*Sessi
 	if params.EffectiveChannelHash() != "keccak256" || params.VerifierFriendlyChannelUpdates {
 		return nil, fmt.Errorf("%w: only the keccak256 channel is implemented", ErrParams)
 	}
+	if params.Field != "PrimeField0" {
+		return nil, fmt.Errorf("%w: field %q (only PrimeField0)", ErrParams, params.Field)
+	}
 	if params.UseExtensionField {
 		return nil, fmt.Errorf("%w: use_extension_field", ErrParams)
 	}
@@ -206,7 +209,7 @@ func (s *Session) commitLDE(l *lde.LDE) (*CommittedTrace, error) {
 		return nil, err
 	}
 	s.Channel.Enter("Commit on Trace")
-	s.Channel.SendHash("Commitment", ct.Table.RootHasher(), ct.Table.Root())
+	s.Channel.SendCommitment("Commitment", ct.Table.RootHasher(), ct.Table.Root())
 	s.Channel.Exit()
 	return ct, nil
 }

@@ -2,6 +2,7 @@ package prover
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -39,6 +40,11 @@ func TestPlainStoneWholeProof(t *testing.T) {
 	}
 	if !bytes.Equal(s.Channel.Proof(), p.ProofBytes) {
 		t.Fatal("proof bytes differ")
+	}
+	// With the title and the proof statistics: the whole annotations list.
+	all := s.Annotations()
+	if !slices.Equal(all, p.Annotations) {
+		t.Fatalf("annotations list differs (%d lines, Stone %d): last %q", len(all), len(p.Annotations), all[len(all)-5:])
 	}
 	t.Logf("all %d transcript lines and %d proof bytes equal Stone's", len(got), len(p.ProofBytes))
 }

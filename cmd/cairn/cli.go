@@ -27,6 +27,10 @@ commands:
            with no arguments, runs an embedded example
   hash-program  print a program's hash as cairo-hash-program does
            (--program P [--program-hash-function pedersen|poseidon|blake])
+  prove    make a Stone v3 proof from a proof-mode run, plain layout, stone
+           preset (cpu_air_prover's flags: --out_file --private_input_file
+           --public_input_file --parameter_file [--prover_config_file]
+           [--generate_annotations])
 `
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -38,6 +42,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runCmd(args[1:], stdout, stderr)
 	case "hash-program":
 		return hashProgramCmd(args[1:], stdout, stderr)
+	case "prove":
+		return proveCmd(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0

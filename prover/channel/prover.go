@@ -28,6 +28,26 @@ type Prover struct {
 	proof      []byte
 	queryPhase bool
 	ann        *vchannel.Annotator
+	stats      Statistics
+}
+
+// Statistics counts what was sent, as Stone's ProofStatistics.
+type Statistics struct {
+	Hashes, Commitments, FieldElements, Data int
+}
+
+// Statistics returns the counts so far.
+func (c *Prover) Statistics() Statistics { return c.stats }
+
+// StatisticsLines are Stone's "Proof Statistics" lines.
+func (c *Prover) StatisticsLines() []string {
+	return []string{
+		"Byte count: " + strconv.Itoa(len(c.proof)),
+		"Hash count: " + strconv.Itoa(c.stats.Hashes),
+		"Commitment count: " + strconv.Itoa(c.stats.Commitments),
+		"Field element count: " + strconv.Itoa(c.stats.FieldElements),
+		"Data count: " + strconv.Itoa(c.stats.Data),
+	}
 }
 
 // NewProver starts a channel whose hash chain begins at seed (the
@@ -86,18 +106,28 @@ func (c *Prover) annotateV2P(label, kind, value string) {
 // SendHash sends a commitment or decommitment node of hash h (which
 // decides how the annotation prints it).
 func (c *Prover) SendHash(label string, h hash.Hasher, d hash.Digest) {
+	c.stats.Hashes++
 	c.send(d[:], label, "Hash", hash.Format(h, d))
+}
+
+// SendCommitment sends a table's root (a hash Stone counts as a
+// commitment too).
+func (c *Prover) SendCommitment(label string, h hash.Hasher, d hash.Digest) {
+	c.stats.Commitments++
+	c.SendHash(label, h, d)
 }
 
 // SendFelt sends one field element (Montgomery form, big-endian).
 func (c *Prover) SendFelt(label string, e fp.Element) {
 	var b [32]byte
 	vchannel.MontgomeryBytes(&e, b[:])
+	c.stats.FieldElements++
 	c.send(b[:], label, "Field Element", vchannel.FeltHex(&e))
 }
 
 // SendData sends raw bytes.
 func (c *Prover) SendData(label string, b []byte) {
+	c.stats.Data++
 	c.send(b, label, "Data", hash.HexNoLeadingZeros(b))
 }
 
@@ -132,6 +162,7 @@ func (c *Prover) SendFelts(label string, es []fp.Element) {
 		vchannel.MontgomeryBytes(&es[i], b[32*i:])
 		parts[i] = vchannel.FeltHex(&es[i])
 	}
+	c.stats.FieldElements += len(es)
 	c.send(b, label, "Field Elements", strings.Join(parts, ", "))
 }
 

@@ -100,7 +100,7 @@ func Commit(ch *pchannel.Prover, p Params, first []fp.Element) (*Prover, error) 
 				ch.Exit()
 				return nil, err
 			}
-			ch.SendHash("Commitment", t.RootHasher(), t.Root())
+			ch.SendCommitment("Commitment", t.RootHasher(), t.Root())
 			f.layers = append(f.layers, layer{step: next, basis: basis, columns: cols, table: t})
 		}
 		ch.Exit()
