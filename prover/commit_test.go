@@ -92,7 +92,7 @@ func TestPlainStoneTranscriptPrefix(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := Start(e, &p.Parameters, true)
+	s, err := Start(e, &p.Parameters, Options{Annotate: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,7 +21,7 @@ func startPlainStone(t *testing.T) (*Session, *proof.Proof) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := Start(e, &p.Parameters, true)
+	s, err := Start(e, &p.Parameters, Options{Annotate: true})
 	if err != nil {
 		t.Fatal(err)
 	}

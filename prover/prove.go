@@ -3,7 +3,9 @@ package prover
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"strconv"
+	"time"
 
 	"github.com/consensys/gnark-crypto/ecc/stark-curve/fp"
 
@@ -42,6 +44,26 @@ type Session struct {
 	// DeepRandom is the OODS scope's "Constraint polynomial random element".
 	DeepRandom fp.Element
 	FRI        *pfri.Prover
+
+	// Phases lists the time of each finished phase.
+	Phases      []Phase
+	progress    io.Writer
+	start, last time.Time
+}
+
+// Phase is one step of the proof and its duration.
+type Phase struct {
+	Name     string
+	Duration time.Duration
+}
+
+// Options control a proof's side outputs; none changes the proof.
+type Options struct {
+	// Annotate records Stone's transcript annotations.
+	Annotate bool
+	// Progress, when set, receives one line per finished phase with its
+	// time and the elapsed total.
+	Progress io.Writer
 }
 
 // AnnotationTitle is the root scope of Stone's CPU AIR transcript.
@@ -51,7 +73,8 @@ const AnnotationTitle = "cpu air"
 // so far: commit to the main trace, draw the interaction elements, commit
 // to the interaction trace, and draw the composition polynomial's random
 // element. With annotate, the channel records Stone's transcript lines.
-func Start(e *runner.Execution, params *proof.Parameters, annotate bool) (*Session, error) {
+func Start(e *runner.Execution, params *proof.Parameters, opts Options) (*Session, error) {
+	t0 := time.Now()
 	if params.EffectiveChannelHash() != "keccak256" || params.VerifierFriendlyChannelUpdates {
 		return nil, fmt.Errorf("%w: only the keccak256 channel is implemented", ErrParams)
 	}
@@ -87,9 +110,11 @@ func Start(e *runner.Execution, params *proof.Parameters, annotate bool) (*Sessi
 	if layout, err = layout.Instance(pi); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrParams, err)
 	}
-	s := &Session{Params: params, Channel: pchannel.NewProver(seed), Trace: tr, Layout: layout, Public: pi}
+	s := &Session{Params: params, Channel: pchannel.NewProver(seed), Trace: tr, Layout: layout, Public: pi,
+		progress: opts.Progress, start: t0, last: t0}
+	s.phase("trace")
 	ch := s.Channel
-	if annotate {
+	if opts.Annotate {
 		ch.SetAnnotator(vchannel.NewAnnotator(AnnotationTitle))
 	}
 	ch.Enter("STARK")
@@ -99,6 +124,7 @@ func Start(e *runner.Execution, params *proof.Parameters, annotate bool) (*Sessi
 		return nil, err
 	}
 	ch.Exit()
+	s.phase("trace commitment")
 
 	ch.Enter("Interaction")
 	for i := range s.InteractionElements {
@@ -115,6 +141,7 @@ func Start(e *runner.Execution, params *proof.Parameters, annotate bool) (*Sessi
 		return nil, err
 	}
 	ch.Exit()
+	s.phase("interaction commitment")
 
 	ch.Enter("Original")
 	if s.CompositionRandom, err = ch.RandomFelt("Constraint polynomial random element"); err != nil {
@@ -125,8 +152,8 @@ func Start(e *runner.Execution, params *proof.Parameters, annotate bool) (*Sessi
 }
 
 // Prove makes the whole proof: Start, then Finish.
-func Prove(e *runner.Execution, params *proof.Parameters, annotate bool) (*Session, error) {
-	s, err := Start(e, params, annotate)
+func Prove(e *runner.Execution, params *proof.Parameters, opts Options) (*Session, error) {
+	s, err := Start(e, params, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -146,6 +173,7 @@ func (s *Session) Finish() error {
 	if err != nil {
 		return err
 	}
+	s.phase("composition")
 	ch.Enter("Out Of Domain Sampling")
 	l, err := lde.FromCoefficients(broken, int(s.Params.Stark.LogNCosets))
 	if err != nil {
@@ -165,10 +193,12 @@ func (s *Session) Finish() error {
 	if err != nil {
 		return err
 	}
+	s.phase("composition commitment and OODS")
 	first, err := s.deep(s.DeepRandom)
 	if err != nil {
 		return err
 	}
+	s.phase("DEEP composition")
 
 	fr := s.Params.Stark.Fri
 	steps := make([]int, len(fr.FriStepList))
@@ -187,10 +217,26 @@ func (s *Session) Finish() error {
 	if err != nil {
 		return err
 	}
+	s.phase("FRI commitment")
 	if _, err := s.FRI.ChooseQueries(ch); err != nil {
 		return err
 	}
-	return s.FRI.Decommit(ch, s.DecommitTraces)
+	s.phase("proof of work")
+	if err := s.FRI.Decommit(ch, s.DecommitTraces); err != nil {
+		return err
+	}
+	s.phase("decommitment")
+	return nil
+}
+
+// phase reports a finished phase on the progress writer.
+func (s *Session) phase(name string) {
+	now := time.Now()
+	s.Phases = append(s.Phases, Phase{name, now.Sub(s.last)})
+	if s.progress != nil {
+		fmt.Fprintf(s.progress, "cairn prove: %-32s %7.2fs (total %.2fs)\n", name, now.Sub(s.last).Seconds(), now.Sub(s.start).Seconds())
+	}
+	s.last = now
 }
 
 // commit extends and commits to columns and sends the root.

@@ -19,7 +19,7 @@ func TestPlainStoneWholeProof(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := Prove(e, &p.Parameters, true)
+	s, err := Prove(e, &p.Parameters, Options{Annotate: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -34,7 +34,7 @@ func TestRunnerExecutionProves(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := Start(ex, &p.Parameters, true)
+	s, err := Start(ex, &p.Parameters, Options{Annotate: true})
 	if err != nil {
 		t.Fatal(err)
 	}

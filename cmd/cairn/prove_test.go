@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -17,7 +18,8 @@ import (
 // proof of work instead of 24 (the parameters are not in the channel
 // seed, so the transcript up to the proof of work is still Stone's): the
 // proof must be accepted by cairn's verifier, carry the input files, and
-// repeat Stone's annotations up to the proof of work. (The proof with
+// repeat Stone's annotations up to the proof of work; the same run made
+// in-process from program.json must give the same proof. (The proof with
 // Stone's own parameters is compared whole in package prover.)
 func TestProveCLI(t *testing.T) {
 	dir := filepath.Join(testvectors.Require(t), "plain-stone")
@@ -46,7 +48,23 @@ func TestProveCLI(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
+	if !strings.Contains(stderr.String(), "cairn prove: decommitment") {
+		t.Fatalf("no progress on stderr: %q", stderr.String())
+	}
 	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The same run made here in proof mode, without files, proves the same.
+	out2 := filepath.Join(tmp, "proof2.json")
+	stderr.Reset()
+	code = run([]string{"prove", "--out_file", out2, "--program", filepath.Join(dir, "program.json"), "--layout", "plain",
+		"--parameter_file", paramFile, "--generate_annotations", "--quiet"}, &stdout, &stderr)
+	if code != 0 || stderr.Len() != 0 {
+		t.Fatalf("in-process: exit %d: %s", code, stderr.String())
+	}
+	data2, _ := os.ReadFile(out2)
+	p2, err := proof.Parse(data2)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,6 +80,9 @@ func TestProveCLI(t *testing.T) {
 	stone, err := proof.Parse(sb)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if !bytes.Equal(p.ProofBytes, p2.ProofBytes) || !slices.Equal(p.Annotations, p2.Annotations) {
+		t.Fatal("in-process proof differs from the proof from files")
 	}
 	if p.PublicInput.NSteps != stone.PublicInput.NSteps || len(p.PublicInput.PublicMemory) != len(stone.PublicInput.PublicMemory) {
 		t.Fatal("public input not carried over")
