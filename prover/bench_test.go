@@ -27,7 +27,8 @@ func benchColumns(n int) [][]fp.Element {
 	return cols
 }
 
-func BenchmarkLDE2p14Steps(b *testing.B) {
+// BenchmarkInterpolate2p14Steps: the 6 main columns to coefficients.
+func BenchmarkInterpolate2p14Steps(b *testing.B) {
 	cols := benchColumns(1 << benchLogRows)
 	for b.Loop() {
 		if _, err := lde.New(cols, 4); err != nil {
@@ -36,14 +37,26 @@ func BenchmarkLDE2p14Steps(b *testing.B) {
 	}
 }
 
-func BenchmarkMerkle2p14Steps(b *testing.B) {
+// BenchmarkCoset2p14Steps: one coset of the 6 main columns (16 make the
+// extension).
+func BenchmarkCoset2p14Steps(b *testing.B) {
 	l, err := lde.New(benchColumns(1<<benchLogRows), 4)
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.ResetTimer()
+	buf := l.NewBuffer()
 	for b.Loop() {
-		if _, err := merkle.Commit(l.Evals, hash.Keccak256Masked160MSB, nil, 0); err != nil {
+		if err := l.Coset(3, buf); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkMerkle2p14Steps: hashing a 2^22-row, 6-column table.
+func BenchmarkMerkle2p14Steps(b *testing.B) {
+	cols := benchColumns(1 << (benchLogRows + 4))
+	for b.Loop() {
+		if _, err := merkle.Commit(cols, hash.Keccak256Masked160MSB, nil, 0); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -61,7 +61,7 @@ func commitExtension(l *lde.LDE, params *proof.Parameters) (*CommittedTrace, err
 	if err != nil {
 		return nil, err
 	}
-	t, err := merkle.Commit(l.Evals, bottom, top, params.NVerifierFriendlyCommitmentLayers)
+	t, err := merkle.CommitBlocks(l.NRows(), len(l.Coeffs), uint64(l.N()), l.Coset, bottom, top, params.NVerifierFriendlyCommitmentLayers)
 	if err != nil {
 		return nil, err
 	}

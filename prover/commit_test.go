@@ -61,7 +61,7 @@ func TestPlainStoneTraceCommitment(t *testing.T) {
 		}
 		row, _ = strconv.ParseUint(rs[4:], 10, 64)
 		col, _ = strconv.Atoi(cs)
-		v := ct.LDE.Evals[col][row]
+		v := ct.LDE.Row(row)[col]
 		if got := hash.HexNoLeadingZeros(bytesBE(v.Bytes())); got != a.Value {
 			t.Errorf("row %d column %d: got %s, Stone %s", row, col, got, a.Value)
 		}

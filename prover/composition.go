@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"strconv"
 	"sync"
+	"sync/atomic"
 
 	"github.com/consensys/gnark-crypto/ecc/stark-curve/fp"
 
@@ -16,14 +17,25 @@ import (
 	vfri "github.com/cairn-vm/cairn/stark/fri"
 )
 
-// traceValue returns mask column c at LDE row r (interaction columns
-// numbered after the main ones).
-func (s *Session) traceValue(c int, r uint64) *fp.Element {
-	main := len(s.Main.LDE.Evals)
-	if c < main {
-		return &s.Main.LDE.Evals[c][r]
+// cosets evaluates coset c of each extension into bufs (one NewBuffer
+// per extension) and returns all their columns in order.
+func cosets(c int, ls []*lde.LDE, bufs [][][]fp.Element) ([][]fp.Element, error) {
+	var cols [][]fp.Element
+	for i, l := range ls {
+		if err := l.Coset(c, bufs[i]); err != nil {
+			return nil, err
+		}
+		cols = append(cols, bufs[i]...)
 	}
-	return &s.Interaction.LDE.Evals[c-main][r]
+	return cols, nil
+}
+
+func buffers(ls []*lde.LDE) [][][]fp.Element {
+	out := make([][][]fp.Element, len(ls))
+	for i, l := range ls {
+		out[i] = l.NewBuffer()
+	}
+	return out
 }
 
 // compose evaluates the composition polynomial C (degree < D·N, D the
@@ -48,11 +60,11 @@ func (s *Session) compose() ([][]fp.Element, error) {
 	three.SetUint64(lde.CosetOffset)
 	// Natural order on 3·<ζ>: value t = D·j + bitrev(c) is coset c, index j.
 	vals := make([]fp.Element, uint64(D)*n)
+	var cols [][]fp.Element // the current coset, every trace column
 	eval := func(c int, j uint64, mask []fp.Element) error {
-		base := uint64(c) * n
 		for k, m := range l.Mask {
 			jj := (j + uint64(m.RowOffset)) % n
-			mask[k] = *s.traceValue(m.Column, base+vfri.BitReverse(jj, logN))
+			mask[k] = cols[m.Column][vfri.BitReverse(jj, logN)]
 		}
 		r := vfri.BitReverse(uint64(c), logD)
 		var x fp.Element
@@ -66,34 +78,41 @@ func (s *Session) compose() ([][]fp.Element, error) {
 		vals[uint64(D)*j+r] = v
 		return nil
 	}
-	if width != len(s.Main.LDE.Evals)+len(s.Interaction.LDE.Evals) {
-		return nil, fmt.Errorf("%w: layout %s has %d columns, the trace %d", ErrParams, l.Name, width, len(s.Main.LDE.Evals)+len(s.Interaction.LDE.Evals))
+	traces := []*lde.LDE{s.Main.LDE, s.Interaction.LDE}
+	if got := len(s.Main.LDE.Coeffs) + len(s.Interaction.LDE.Coeffs); width != got {
+		return nil, fmt.Errorf("%w: layout %s has %d columns, the trace %d", ErrParams, l.Name, width, got)
 	}
-	// One evaluation first: the AIR initializes its tables lazily.
-	if err := eval(0, 0, make([]fp.Element, len(l.Mask))); err != nil {
-		return nil, err
-	}
-	total := uint64(D) * n
+	bufs := buffers(traces)
 	w := uint64(runtime.GOMAXPROCS(0))
 	errs := make([]error, w)
-	var wg sync.WaitGroup
-	for k := range w {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			mask := make([]fp.Element, len(l.Mask))
-			for t := 1 + k; t < total; t += w {
-				if err := eval(int(t/n), t%n, mask); err != nil {
-					errs[k] = err
-					return
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
+	for c := range D {
+		var err error
+		if cols, err = cosets(c, traces, bufs); err != nil {
 			return nil, err
+		}
+		// One evaluation first: the AIR initializes its tables lazily.
+		if err := eval(c, 0, make([]fp.Element, len(l.Mask))); err != nil {
+			return nil, err
+		}
+		var wg sync.WaitGroup
+		for k := range w {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				mask := make([]fp.Element, len(l.Mask))
+				for j := 1 + k; j < n; j += w {
+					if err := eval(c, j, mask); err != nil {
+						errs[k] = err
+						return
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		for _, err := range errs {
+			if err != nil {
+				return nil, err
+			}
 		}
 	}
 	// Interpolate C(3y) on <ζ>, then undo the 3: C_i = a_i / 3^i.
@@ -154,22 +173,38 @@ func (s *Session) oods() error {
 //	f(x) = Σ_k α^k (column_k(x) − y_k)/(x − z·g^offset_k)
 //	     + Σ_i α^(K+i) (B_i(x) − y'_i)/(x − z^D)
 //
-// grouping the terms by their point so each row needs one inverse per
-// distinct point (all rows batch-inverted together).
+// grouped by point: f(x) = Σ_j (N_j(x) − c_j)/(x − p_j) with N_j the
+// α-weighted sum of the columns sampled at p_j and c_j the same sum of
+// their OODS values. One coset at a time is evaluated; rows go in chunks
+// through vector operations, and the chunk's J·B denominators share one
+// batch inversion (prefix products over the points, vectorized across
+// the rows).
 func (s *Session) deep(alpha fp.Element) ([]fp.Element, error) {
 	l := s.Layout
-	logN, logC := s.Main.LDE.LogN, s.Main.LDE.LogCosets
-	n := uint64(1) << logN
-	rows := n << logC
+	logN := s.Main.LDE.LogN
+	n := s.Main.LDE.N()
+	nc := s.Main.LDE.NCosets()
 	g := fft.Generator(logN)
+	width := l.Width()
 	type term struct {
-		col   func(r uint64) *fp.Element
-		point int
+		col  int // index into the coset's columns: trace, then composition
+		coef fp.Element
 	}
 	var points []fp.Element
+	var groups [][]term
 	pointIdx := map[int]int{}
-	var terms []term
-	for _, m := range l.Mask {
+	coefs := fft.Powers(alpha, len(l.Mask)+len(s.Composition.LDE.Coeffs))
+	if len(coefs) != len(s.OODSValues) {
+		return nil, fmt.Errorf("%w: %d DEEP terms for %d OODS values", ErrParams, len(coefs), len(s.OODSValues))
+	}
+	consts := []fp.Element{}
+	add := func(pi, col, k int) {
+		groups[pi] = append(groups[pi], term{col, coefs[k]})
+		var t fp.Element
+		t.Mul(&coefs[k], &s.OODSValues[k])
+		consts[pi].Add(&consts[pi], &t)
+	}
+	for k, m := range l.Mask {
 		pi, ok := pointIdx[m.RowOffset]
 		if !ok {
 			var x fp.Element
@@ -177,68 +212,102 @@ func (s *Session) deep(alpha fp.Element) ([]fp.Element, error) {
 			x.Mul(&x, &s.OODSPoint)
 			pi = len(points)
 			points = append(points, x)
+			groups = append(groups, nil)
+			consts = append(consts, fp.Element{})
 			pointIdx[m.RowOffset] = pi
 		}
-		col := m.Column
-		terms = append(terms, term{func(r uint64) *fp.Element { return s.traceValue(col, r) }, pi})
+		add(pi, m.Column, k)
 	}
 	var zD fp.Element
 	zD.Exp(s.OODSPoint, big.NewInt(int64(l.ConstraintDegree)))
 	points = append(points, zD)
-	for i := range s.Composition.LDE.Evals {
-		ev := s.Composition.LDE.Evals[i]
-		terms = append(terms, term{func(r uint64) *fp.Element { return &ev[r] }, len(points) - 1})
+	groups = append(groups, nil)
+	consts = append(consts, fp.Element{})
+	for i := range s.Composition.LDE.Coeffs {
+		add(len(points)-1, width+i, len(l.Mask)+i)
 	}
-	if len(terms) != len(s.OODSValues) {
-		return nil, fmt.Errorf("%w: %d DEEP terms for %d OODS values", ErrParams, len(terms), len(s.OODSValues))
-	}
-	coefs := fft.Powers(alpha, len(terms))
+	J := len(points)
 
-	// x for every row: coset offset times g^bitrev(j).
-	offsets := lde.CosetOffsets(logN, logC)
-	gBit := fft.Powers(g, int(n))
+	offsets := lde.CosetOffsets(logN, s.Main.LDE.LogCosets)
+	gBit := fft.Powers(g, n)
 	fft.BitReverse(gBit)
-	out := make([]fp.Element, rows)
-	w := uint64(runtime.GOMAXPROCS(0))
-	chunk := (rows + w - 1) / w
+	ls := []*lde.LDE{s.Main.LDE, s.Interaction.LDE, s.Composition.LDE}
+	bufs := buffers(ls)
+	out := make([]fp.Element, uint64(n)*uint64(nc))
+	const B = 256
+	for c := range nc {
+		cols, err := cosets(c, ls, bufs)
+		if err != nil {
+			return nil, err
+		}
+		base := c * n
+		parallelChunks(n, B, func(lo, hi int) {
+			m := hi - lo
+			vec := func() fp.Vector { return make(fp.Vector, m) }
+			x, tmp, acc := vec(), vec(), fp.Vector(out[base+lo:base+hi])
+			x.ScalarMul(fp.Vector(gBit[lo:hi]), &offsets[c])
+			num := make([]fp.Vector, J)
+			den := make([]fp.Vector, J)
+			pre := make([]fp.Vector, J)
+			bc := vec()
+			for j := range J {
+				num[j], den[j], pre[j] = vec(), vec(), vec()
+				for _, t := range groups[j] {
+					tmp.ScalarMul(fp.Vector(cols[t.col][lo:hi]), &t.coef)
+					num[j].Add(num[j], tmp)
+				}
+				for i := range bc {
+					bc[i] = consts[j]
+				}
+				num[j].Sub(num[j], bc)
+				for i := range bc {
+					bc[i] = points[j]
+				}
+				den[j].Sub(x, bc)
+				if j == 0 {
+					copy(pre[0], den[0])
+				} else {
+					pre[j].Mul(pre[j-1], den[j])
+				}
+			}
+			inv := fp.Vector(fp.BatchInvert(pre[J-1]))
+			for i := range acc {
+				acc[i].SetZero()
+			}
+			for j := J - 1; j >= 0; j-- {
+				// inv holds 1/(den_0···den_j); 1/den_j = inv·pre_{j-1}.
+				if j > 0 {
+					tmp.Mul(inv, pre[j-1])
+					inv.Mul(inv, den[j])
+				} else {
+					copy(tmp, inv)
+				}
+				tmp.Mul(tmp, num[j])
+				acc.Add(acc, tmp)
+			}
+		})
+	}
+	return out, nil
+}
+
+// parallelChunks runs f over [0, n) in chunks of at most size, spread
+// over GOMAXPROCS goroutines.
+func parallelChunks(n, size int, f func(lo, hi int)) {
+	w := runtime.GOMAXPROCS(0)
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	for lo := uint64(0); lo < rows; lo += chunk {
-		hi := min(lo+chunk, rows)
+	for range w {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			m := hi - lo
-			inv := make([][]fp.Element, len(points))
-			den := make([]fp.Element, m)
-			for pi := range points {
-				for r := lo; r < hi; r++ {
-					var x fp.Element
-					x.Mul(&offsets[r/n], &gBit[r%n])
-					den[r-lo].Sub(&x, &points[pi])
+			for {
+				lo := int(next.Add(int64(size))) - size
+				if lo >= n {
+					return
 				}
-				inv[pi] = fp.BatchInvert(den)
-			}
-			sums := make([]fp.Element, len(points))
-			for r := lo; r < hi; r++ {
-				for i := range sums {
-					sums[i].SetZero()
-				}
-				for k, t := range terms {
-					var d fp.Element
-					d.Sub(t.col(r), &s.OODSValues[k])
-					d.Mul(&d, &coefs[k])
-					sums[t.point].Add(&sums[t.point], &d)
-				}
-				var acc fp.Element
-				for i := range sums {
-					var d fp.Element
-					d.Mul(&sums[i], &inv[i][r-lo])
-					acc.Add(&acc, &d)
-				}
-				out[r] = acc
+				f(lo, min(lo+size, n))
 			}
 		}()
 	}
 	wg.Wait()
-	return out, nil
 }

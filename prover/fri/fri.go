@@ -226,7 +226,7 @@ func (f *Prover) Decommit(ch *pchannel.Prover, firstLayer func(queries []uint64)
 			skip[merkle.Cell{Row: pos >> uint(l.step), Col: int(pos & mask)}] = true
 			rows = append(rows, pos>>uint(l.step))
 		}
-		err := l.table.Decommit(ch, l.columns, rows, skip)
+		err := l.table.Decommit(ch, merkle.ColumnRows(l.columns), rows, skip)
 		ch.Exit()
 		if err != nil {
 			return err

@@ -20,19 +20,46 @@ var ErrShape = errors.New("lde: bad column shape")
 // generator 3).
 const CosetOffset = 3
 
-// LDE is the extension of a set of columns.
+// LDE is the extension of a set of columns, held as their coefficients.
 type LDE struct {
 	LogN, LogCosets int
 	Trace           *fft.Domain
 	// Coeffs[k] are the natural-order coefficients of column k.
-	Coeffs [][]fp.Element
-	// Evals[k][i] is column k at row i of the evaluation domain.
-	Evals [][]fp.Element
+	Coeffs  [][]fp.Element
+	offsets []fp.Element
 }
 
-// New interpolates columns (each of the same power-of-two length) and
-// evaluates them on 2^logCosets cosets.
+// New interpolates columns (each of the same power-of-two length) for an
+// extension to 2^logCosets cosets.
 func New(columns [][]fp.Element, logCosets int) (*LDE, error) {
+	d, err := check(columns, logCosets)
+	if err != nil {
+		return nil, err
+	}
+	coeffs := make([][]fp.Element, len(columns))
+	errs := make([]error, len(columns))
+	run(len(columns), func(k int) {
+		c := append([]fp.Element(nil), columns[k]...)
+		errs[k] = d.Interpolate(c)
+		coeffs[k] = c
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return &LDE{LogN: d.LogN, LogCosets: logCosets, Trace: d, Coeffs: coeffs, offsets: CosetOffsets(d.LogN, logCosets)}, nil
+}
+
+// FromCoefficients is New for columns given by their natural-order
+// coefficients (each of the same power-of-two length); it keeps them.
+func FromCoefficients(coeffs [][]fp.Element, logCosets int) (*LDE, error) {
+	d, err := check(coeffs, logCosets)
+	if err != nil {
+		return nil, err
+	}
+	return &LDE{LogN: d.LogN, LogCosets: logCosets, Trace: d, Coeffs: coeffs, offsets: CosetOffsets(d.LogN, logCosets)}, nil
+}
+
+func check(columns [][]fp.Element, logCosets int) (*fft.Domain, error) {
 	if len(columns) == 0 {
 		return nil, fmt.Errorf("%w: no columns", ErrShape)
 	}
@@ -52,73 +79,63 @@ func New(columns [][]fp.Element, logCosets int) (*LDE, error) {
 	if logCosets < 0 || logN+logCosets > fft.MaxLogSize {
 		return nil, fmt.Errorf("%w: 2^%d cosets of 2^%d rows", ErrShape, logCosets, logN)
 	}
-	d, err := fft.NewDomain(logN)
-	if err != nil {
-		return nil, err
+	return fft.NewDomain(logN)
+}
+
+// N is the number of rows per coset (the trace length).
+func (l *LDE) N() int { return l.Trace.N }
+
+// NCosets is the number of cosets.
+func (l *LDE) NCosets() int { return 1 << l.LogCosets }
+
+// NRows is the number of rows of the extension.
+func (l *LDE) NRows() uint64 { return uint64(l.N()) << l.LogCosets }
+
+// NewBuffer returns room for one coset of every column.
+func (l *LDE) NewBuffer() [][]fp.Element {
+	b := make([][]fp.Element, len(l.Coeffs))
+	for k := range b {
+		b[k] = make([]fp.Element, l.N())
 	}
-	coeffs := make([][]fp.Element, len(columns))
-	errs := make([]error, len(columns))
-	run(len(columns), func(k int) {
-		c := append([]fp.Element(nil), columns[k]...)
-		errs[k] = d.Interpolate(c)
-		coeffs[k] = c
+	return b
+}
+
+// Coset writes coset c of every column to out (NewBuffer): out[k][j] is
+// column k at row c·N + j.
+func (l *LDE) Coset(c int, out [][]fp.Element) error {
+	if c < 0 || c >= l.NCosets() || len(out) != len(l.Coeffs) {
+		return fmt.Errorf("%w: coset %d of %d into %d columns", ErrShape, c, l.NCosets(), len(out))
+	}
+	pw := fft.Powers(l.offsets[c], l.N())
+	errs := make([]error, len(l.Coeffs))
+	run(len(l.Coeffs), func(k int) {
+		errs[k] = l.Trace.EvaluateCosetPowers(l.Coeffs[k], pw, out[k], true)
 	})
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	return extend(d, coeffs, logCosets)
+	return errors.Join(errs...)
 }
 
-// FromCoefficients is New for columns given by their natural-order
-// coefficients (each of the same power-of-two length); it keeps them.
-func FromCoefficients(coeffs [][]fp.Element, logCosets int) (*LDE, error) {
-	if len(coeffs) == 0 {
-		return nil, fmt.Errorf("%w: no columns", ErrShape)
-	}
-	n := len(coeffs[0])
-	if n == 0 || n&(n-1) != 0 {
-		return nil, fmt.Errorf("%w: %d coefficients, want a power of two", ErrShape, n)
-	}
-	for k, c := range coeffs {
-		if len(c) != n {
-			return nil, fmt.Errorf("%w: column %d has %d coefficients, column 0 has %d", ErrShape, k, len(c), n)
-		}
-	}
-	logN := 0
-	for 1<<logN < n {
-		logN++
-	}
-	if logCosets < 0 || logN+logCosets > fft.MaxLogSize {
-		return nil, fmt.Errorf("%w: 2^%d cosets of 2^%d rows", ErrShape, logCosets, logN)
-	}
-	d, err := fft.NewDomain(logN)
-	if err != nil {
-		return nil, err
-	}
-	return extend(d, coeffs, logCosets)
+// Point returns the evaluation-domain point of row r: 3·w^bitrev(r).
+func (l *LDE) Point(r uint64) fp.Element {
+	c, j := r>>l.LogN, r&(uint64(l.N())-1)
+	x := l.Trace.At(fri.BitReverse(j, l.LogN))
+	x.Mul(&x, &l.offsets[c])
+	return x
 }
 
-func extend(d *fft.Domain, coeffs [][]fp.Element, logCosets int) (*LDE, error) {
-	n := d.N
-	l := &LDE{LogN: d.LogN, LogCosets: logCosets, Trace: d, Coeffs: coeffs, Evals: make([][]fp.Element, len(coeffs))}
-	nc := 1 << logCosets
-	offsets := CosetOffsets(d.LogN, logCosets)
-	errs := make([]error, len(coeffs))
-	for k := range coeffs {
-		l.Evals[k] = make([]fp.Element, n*nc)
-	}
-	// One coset at a time, so the offset's powers are computed once and
-	// shared by the columns.
-	for c := range nc {
-		pw := fft.Powers(offsets[c], n)
-		run(len(coeffs), func(k int) {
-			errs[k] = d.EvaluateCosetPowers(l.Coeffs[k], pw, l.Evals[k][c*n:(c+1)*n], true)
-		})
-		if err := errors.Join(errs...); err != nil {
-			return nil, err
+// Row evaluates every column at row r directly (for decommitments, which
+// need a few rows only).
+func (l *LDE) Row(r uint64) []fp.Element {
+	x := l.Point(r)
+	out := make([]fp.Element, len(l.Coeffs))
+	for k, c := range l.Coeffs {
+		var acc fp.Element
+		for i := len(c) - 1; i >= 0; i-- {
+			acc.Mul(&acc, &x)
+			acc.Add(&acc, &c[i])
 		}
+		out[k] = acc
 	}
-	return l, nil
+	return out
 }
 
 // CosetOffsets returns the offset of each coset c: 3·w^bitrev(c), w of

@@ -49,11 +49,28 @@ func TestEvaluationDomain(t *testing.T) {
 					t.Fatalf("%v: column %d row %d not interpolated", tc, c, i)
 				}
 			}
-			for i := range l.Evals[c] {
-				x := dom.At(0, uint64(i))
-				x.Mul(&x, &three)
-				if want := horner(l.Coeffs[c], x); !l.Evals[c][i].Equal(&want) {
-					t.Fatalf("%v: column %d LDE row %d wrong", tc, c, i)
+		}
+		buf := l.NewBuffer()
+		for co := 0; co < l.NCosets(); co++ {
+			if err := l.Coset(co, buf); err != nil {
+				t.Fatal(err)
+			}
+			for c := range cols {
+				for j := range buf[c] {
+					i := uint64(co*n + j)
+					x := dom.At(0, i)
+					x.Mul(&x, &three)
+					if want := horner(l.Coeffs[c], x); !buf[c][j].Equal(&want) {
+						t.Fatalf("%v: column %d LDE row %d wrong", tc, c, i)
+					}
+					if p := l.Point(i); !p.Equal(&x) {
+						t.Fatalf("%v: point of row %d wrong", tc, i)
+					}
+					if i%7 == 0 {
+						if r := l.Row(i); !r[c].Equal(&buf[c][j]) {
+							t.Fatalf("%v: Row(%d) wrong", tc, i)
+						}
+					}
 				}
 			}
 		}

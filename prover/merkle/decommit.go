@@ -19,6 +19,17 @@ type Sender interface {
 	SendData(label string, b []byte)
 }
 
+// ColumnRows returns the row function of a table held as columns.
+func ColumnRows(columns [][]fp.Element) func(r uint64) []fp.Element {
+	return func(r uint64) []fp.Element {
+		out := make([]fp.Element, len(columns))
+		for c := range columns {
+			out[c] = columns[c][r]
+		}
+		return out
+	}
+}
+
 // Cell is a table cell.
 type Cell struct {
 	Row uint64
@@ -34,11 +45,8 @@ func cellLabel(r uint64, c int) string {
 // except the skip cells (which the verifier computes itself), then the
 // rows that complete each touched leaf (as Data), then the Merkle
 // authentication nodes in the order the verifier's FIFO asks for them.
-// columns are the committed columns.
-func (t *Table) Decommit(ch Sender, columns [][]fp.Element, rows []uint64, skip map[Cell]bool) error {
-	if len(columns) != t.NColumns {
-		return fmt.Errorf("%w: %d columns for a table of %d", ErrShape, len(columns), t.NColumns)
-	}
+// row returns a committed row (all its columns).
+func (t *Table) Decommit(ch Sender, row func(r uint64) []fp.Element, rows []uint64, skip map[Cell]bool) error {
 	rs := slices.Clone(rows)
 	slices.Sort(rs)
 	rs = slices.Compact(rs)
@@ -47,10 +55,26 @@ func (t *Table) Decommit(ch Sender, columns [][]fp.Element, rows []uint64, skip 
 			return fmt.Errorf("%w: row %d outside a table of %d rows", ErrShape, r, t.NRows)
 		}
 	}
+	values := map[uint64][]fp.Element{}
+	get := func(r uint64) ([]fp.Element, error) {
+		if v, ok := values[r]; ok {
+			return v, nil
+		}
+		v := row(r)
+		if len(v) != t.NColumns {
+			return nil, fmt.Errorf("%w: row %d has %d values for a table of %d columns", ErrShape, r, len(v), t.NColumns)
+		}
+		values[r] = v
+		return v, nil
+	}
 	for _, r := range rs {
-		for c := range columns {
+		v, err := get(r)
+		if err != nil {
+			return err
+		}
+		for c := range v {
 			if !skip[Cell{r, c}] {
-				ch.SendFelt(cellLabel(r, c), columns[c][r])
+				ch.SendFelt(cellLabel(r, c), v[c])
 			}
 		}
 	}
@@ -71,9 +95,13 @@ func (t *Table) Decommit(ch Sender, columns [][]fp.Element, rows []uint64, skip 
 				if known[r] {
 					continue
 				}
+				v, err := get(r)
+				if err != nil {
+					return err
+				}
 				b := make([]byte, rowSize)
-				for c := range columns {
-					vchannel.MontgomeryBytes(&columns[c][r], b[32*c:])
+				for c := range v {
+					vchannel.MontgomeryBytes(&v[c], b[32*c:])
 				}
 				ch.SendData("To complete packages, element #"+strconv.FormatUint(r, 10), b)
 			}

@@ -68,7 +68,7 @@ func TestDecommitAcceptedByVerifier(t *testing.T) {
 		pc := pchannel.NewProver(seed)
 		pc.SetAnnotator(vchannel.NewAnnotator("t"))
 		pc.SendHash("Commitment", tab.RootHasher(), tab.Root())
-		if err := tab.Decommit(pc, cols, queries, nil); err != nil {
+		if err := tab.Decommit(pc, merkle.ColumnRows(cols), queries, nil); err != nil {
 			t.Fatal(err)
 		}
 
@@ -124,10 +124,25 @@ func TestShapeErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	pc := pchannel.NewProver(hash.Digest{})
-	if err := tab.Decommit(pc, cols, []uint64{4}, nil); !errors.Is(err, merkle.ErrShape) {
+	if err := tab.Decommit(pc, merkle.ColumnRows(cols), []uint64{4}, nil); !errors.Is(err, merkle.ErrShape) {
 		t.Fatalf("got %v", err)
 	}
-	if err := tab.Decommit(pc, cols[:1], []uint64{0}, nil); !errors.Is(err, merkle.ErrShape) {
+	if err := tab.Decommit(pc, merkle.ColumnRows(cols[:1]), []uint64{0}, nil); !errors.Is(err, merkle.ErrShape) {
+		t.Fatalf("got %v", err)
+	}
+	// Committing block by block gives the same tree.
+	big := randColumns(rand.New(rand.NewPCG(5, 6)), 3, 64)
+	whole, _ := merkle.Commit(big, h, nil, 0)
+	blocks, err := merkle.CommitBlocks(64, 3, 16, func(b int, out [][]fp.Element) error {
+		for c := range out {
+			copy(out[c], big[c][16*b:])
+		}
+		return nil
+	}, h, nil, 0)
+	if err != nil || blocks.Root() != whole.Root() {
+		t.Fatalf("block commitment differs: %v", err)
+	}
+	if _, err := merkle.CommitBlocks(64, 3, 24, nil, h, nil, 0); !errors.Is(err, merkle.ErrShape) {
 		t.Fatalf("got %v", err)
 	}
 }

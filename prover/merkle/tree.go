@@ -55,26 +55,71 @@ func Commit(columns [][]fp.Element, bottom, top hash.Hasher, nVerifierFriendlyLa
 			return nil, fmt.Errorf("%w: column %d has %d rows, column 0 has %d", ErrShape, k, len(c), nRows)
 		}
 	}
+	t, err := newTable(nRows, len(columns), bottom, top, nVerifierFriendlyLayers)
+	if err != nil {
+		return nil, err
+	}
+	t.hashLeaves(columns, 0)
+	t.hashNodes()
+	return t, nil
+}
+
+// CommitBlocks builds the commitment of a table of nRows rows given in
+// blocks of blockRows consecutive rows: fill(b, out) writes block b
+// (rows b·blockRows on) into out, one slice of blockRows per column. Only
+// one block is in memory at a time.
+func CommitBlocks(nRows uint64, nColumns int, blockRows uint64, fill func(b int, out [][]fp.Element) error, bottom, top hash.Hasher, nVerifierFriendlyLayers uint64) (*Table, error) {
+	t, err := newTable(nRows, nColumns, bottom, top, nVerifierFriendlyLayers)
+	if err != nil {
+		return nil, err
+	}
+	if blockRows == 0 || nRows%blockRows != 0 || blockRows%t.PerLeaf != 0 {
+		return nil, fmt.Errorf("%w: blocks of %d rows for %d rows", ErrShape, blockRows, nRows)
+	}
+	buf := make([][]fp.Element, nColumns)
+	for k := range buf {
+		buf[k] = make([]fp.Element, blockRows)
+	}
+	for b := 0; uint64(b)*blockRows < nRows; b++ {
+		if err := fill(b, buf); err != nil {
+			return nil, err
+		}
+		t.hashLeaves(buf, uint64(b)*blockRows)
+	}
+	t.hashNodes()
+	return t, nil
+}
+
+func newTable(nRows uint64, nColumns int, bottom, top hash.Hasher, nVerifierFriendlyLayers uint64) (*Table, error) {
+	if nColumns < 1 {
+		return nil, fmt.Errorf("%w: no columns", ErrShape)
+	}
 	if nRows < 2 || nRows&(nRows-1) != 0 {
 		return nil, fmt.Errorf("%w: %d rows, want a power of two >= 2", ErrShape, nRows)
 	}
 	if top == nil {
 		top = bottom
 	}
-	t := &Table{NRows: nRows, NColumns: len(columns), bottom: bottom, top: top, nTop: int(min(nVerifierFriendlyLayers, 64))}
+	t := &Table{NRows: nRows, NColumns: nColumns, bottom: bottom, top: top, nTop: int(min(nVerifierFriendlyLayers, 64))}
 	// Stone's ComputeNumElementsInPackage for a package of two digests.
-	rowSize := uint64(32 * len(columns))
+	rowSize := uint64(32 * nColumns)
 	t.PerLeaf = 1
 	if rowSize < 64 {
 		fit := (64-1)/rowSize + 1
 		t.PerLeaf = min(uint64(1)<<bits.Len64(fit-1), nRows)
 	}
 	t.NLeaves = nRows / t.PerLeaf
-	depth := bits.TrailingZeros64(t.NLeaves)
 	t.Nodes = make([]hash.Digest, 2*t.NLeaves)
+	return t, nil
+}
 
+// hashLeaves hashes the leaves of the rows firstRow .. firstRow+len(cols[0]).
+func (t *Table) hashLeaves(columns [][]fp.Element, firstRow uint64) {
+	rowSize := uint64(32 * t.NColumns)
+	depth := bits.TrailingZeros64(t.NLeaves)
 	leafHasher := t.hasher(depth)
-	parallel(t.NLeaves, func(lo, hi uint64) {
+	first := firstRow / t.PerLeaf
+	parallel(uint64(len(columns[0]))/t.PerLeaf, func(lo, hi uint64) {
 		buf := make([]byte, rowSize*t.PerLeaf)
 		for l := lo; l < hi; l++ {
 			for r := uint64(0); r < t.PerLeaf; r++ {
@@ -87,12 +132,17 @@ func Commit(columns [][]fp.Element, bottom, top hash.Hasher, nVerifierFriendlyLa
 				var a, b hash.Digest
 				copy(a[:], buf[:32])
 				copy(b[:], buf[32:])
-				t.Nodes[t.NLeaves+l] = leafHasher.HashPair(a, b)
+				t.Nodes[t.NLeaves+first+l] = leafHasher.HashPair(a, b)
 			} else {
-				t.Nodes[t.NLeaves+l] = leafHasher.HashBytes(buf)
+				t.Nodes[t.NLeaves+first+l] = leafHasher.HashBytes(buf)
 			}
 		}
 	})
+}
+
+// hashNodes computes the inner nodes from the leaves.
+func (t *Table) hashNodes() {
+	depth := bits.TrailingZeros64(t.NLeaves)
 	for d := depth - 1; d >= 0; d-- {
 		first := uint64(1) << d
 		h := t.hasher(d)
@@ -102,7 +152,6 @@ func Commit(columns [][]fp.Element, bottom, top hash.Hasher, nVerifierFriendlyLa
 			}
 		})
 	}
-	return t, nil
 }
 
 // parallel runs f over [0, n) in GOMAXPROCS pieces (inline when small).
