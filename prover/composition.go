@@ -235,54 +235,67 @@ func (s *Session) deep(alpha fp.Element) ([]fp.Element, error) {
 	bufs := buffers(ls)
 	out := make([]fp.Element, uint64(n)*uint64(nc))
 	const B = 256
+	type work struct {
+		x, tmp, bc    fp.Vector
+		num, den, pre []fp.Vector
+	}
+	scratch := make([]work, runtime.GOMAXPROCS(0))
+	for w := range scratch {
+		v := func() fp.Vector { return make(fp.Vector, B) }
+		sc := work{x: v(), tmp: v(), bc: v()}
+		for range J {
+			sc.num, sc.den, sc.pre = append(sc.num, v()), append(sc.den, v()), append(sc.pre, v())
+		}
+		scratch[w] = sc
+	}
 	for c := range nc {
 		cols, err := cosets(c, ls, bufs)
 		if err != nil {
 			return nil, err
 		}
 		base := c * n
-		parallelChunks(n, B, func(lo, hi int) {
+		parallelChunks(n, B, func(w, lo, hi int) {
+			sc := scratch[w]
 			m := hi - lo
-			vec := func() fp.Vector { return make(fp.Vector, m) }
-			x, tmp, acc := vec(), vec(), fp.Vector(out[base+lo:base+hi])
+			cut := func(v fp.Vector) fp.Vector { return v[:m] }
+			x, tmp, bc, acc := cut(sc.x), cut(sc.tmp), cut(sc.bc), fp.Vector(out[base+lo:base+hi])
 			x.ScalarMul(fp.Vector(gBit[lo:hi]), &offsets[c])
-			num := make([]fp.Vector, J)
-			den := make([]fp.Vector, J)
-			pre := make([]fp.Vector, J)
-			bc := vec()
 			for j := range J {
-				num[j], den[j], pre[j] = vec(), vec(), vec()
+				num, den, pre := cut(sc.num[j]), cut(sc.den[j]), cut(sc.pre[j])
+				for i := range num {
+					num[i].SetZero()
+				}
 				for _, t := range groups[j] {
 					tmp.ScalarMul(fp.Vector(cols[t.col][lo:hi]), &t.coef)
-					num[j].Add(num[j], tmp)
+					num.Add(num, tmp)
 				}
 				for i := range bc {
 					bc[i] = consts[j]
 				}
-				num[j].Sub(num[j], bc)
+				num.Sub(num, bc)
 				for i := range bc {
 					bc[i] = points[j]
 				}
-				den[j].Sub(x, bc)
+				den.Sub(x, bc)
 				if j == 0 {
-					copy(pre[0], den[0])
+					copy(pre, den)
 				} else {
-					pre[j].Mul(pre[j-1], den[j])
+					pre.Mul(cut(sc.pre[j-1]), den)
 				}
 			}
-			inv := fp.Vector(fp.BatchInvert(pre[J-1]))
+			inv := fp.Vector(fp.BatchInvert(cut(sc.pre[J-1])))
 			for i := range acc {
 				acc[i].SetZero()
 			}
 			for j := J - 1; j >= 0; j-- {
 				// inv holds 1/(den_0···den_j); 1/den_j = inv·pre_{j-1}.
 				if j > 0 {
-					tmp.Mul(inv, pre[j-1])
-					inv.Mul(inv, den[j])
+					tmp.Mul(inv, cut(sc.pre[j-1]))
+					inv.Mul(inv, cut(sc.den[j]))
 				} else {
 					copy(tmp, inv)
 				}
-				tmp.Mul(tmp, num[j])
+				tmp.Mul(tmp, cut(sc.num[j]))
 				acc.Add(acc, tmp)
 			}
 		})
@@ -291,12 +304,12 @@ func (s *Session) deep(alpha fp.Element) ([]fp.Element, error) {
 }
 
 // parallelChunks runs f over [0, n) in chunks of at most size, spread
-// over GOMAXPROCS goroutines.
-func parallelChunks(n, size int, f func(lo, hi int)) {
+// over GOMAXPROCS goroutines; f learns its worker number (for scratch).
+func parallelChunks(n, size int, f func(worker, lo, hi int)) {
 	w := runtime.GOMAXPROCS(0)
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range w {
+	for k := range w {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -305,7 +318,7 @@ func parallelChunks(n, size int, f func(lo, hi int)) {
 				if lo >= n {
 					return
 				}
-				f(lo, min(lo+size, n))
+				f(k, lo, min(lo+size, n))
 			}
 		}()
 	}
