@@ -161,8 +161,14 @@ func (s *Session) oods() error {
 	for _, c := range s.Composition.LDE.Coeffs {
 		vals = append(vals, horner(c, &zD))
 	}
-	for k := range vals {
-		ch.SendFelt(strconv.Itoa(k), vals[k])
+	// Stone's SendElementsToChannel: one message with verifier-friendly
+	// channel updates, else one per value.
+	if s.Params.VerifierFriendlyChannelUpdates {
+		ch.SendFelts("", vals)
+	} else {
+		for k := range vals {
+			ch.SendFelt(strconv.Itoa(k), vals[k])
+		}
 	}
 	s.OODSValues = vals
 	return nil

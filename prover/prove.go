@@ -23,7 +23,7 @@ import (
 // Session is a proof in progress: the channel and what each phase made.
 type Session struct {
 	Params  *proof.Parameters
-	Channel *pchannel.Prover
+	Channel pchannel.Channel
 	Trace   *ptrace.Plain
 	// Main and Interaction are the committed main and interaction traces.
 	Main, Interaction *CommittedTrace
@@ -64,6 +64,9 @@ type Options struct {
 	// Progress, when set, receives one line per finished phase with its
 	// time and the elapsed total.
 	Progress io.Writer
+	// Nonce, when set, is sent as the proof of work instead of searching
+	// for one (it is checked): to replay a known proof quickly.
+	Nonce *uint64
 }
 
 // AnnotationTitle is the root scope of Stone's CPU AIR transcript.
@@ -75,9 +78,6 @@ const AnnotationTitle = "cpu air"
 // element. With annotate, the channel records Stone's transcript lines.
 func Start(e *runner.Execution, params *proof.Parameters, opts Options) (*Session, error) {
 	t0 := time.Now()
-	if params.EffectiveChannelHash() != "keccak256" || params.VerifierFriendlyChannelUpdates {
-		return nil, fmt.Errorf("%w: only the keccak256 channel is implemented", ErrParams)
-	}
 	if params.Field != "PrimeField0" {
 		return nil, fmt.Errorf("%w: field %q (only PrimeField0)", ErrParams, params.Field)
 	}
@@ -95,9 +95,27 @@ func Start(e *runner.Execution, params *proof.Parameters, opts Options) (*Sessio
 	if err != nil {
 		return nil, fmt.Errorf("%w: public input: %v", ptrace.ErrExecution, err)
 	}
-	seed, err := statement.Seed(params, pi)
-	if err != nil {
-		return nil, err
+	var ch0 pchannel.Channel
+	switch params.EffectiveChannelHash() {
+	case "keccak256":
+		seed, err := statement.Seed(params, pi)
+		if err != nil {
+			return nil, err
+		}
+		ch0 = pchannel.NewProver(seed)
+	case "poseidon3":
+		state, err := statement.SeedFelt(params, pi)
+		if err != nil {
+			return nil, err
+		}
+		if ch0, err = pchannel.NewFeltProver(state, params.EffectivePowHash()); err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrParams, err)
+		}
+	default:
+		return nil, fmt.Errorf("%w: channel_hash %q", ErrParams, params.EffectiveChannelHash())
+	}
+	if opts.Nonce != nil {
+		ch0.UseNonce(*opts.Nonce)
 	}
 	tr, cols, err := MainColumns(e)
 	if err != nil {
@@ -110,7 +128,7 @@ func Start(e *runner.Execution, params *proof.Parameters, opts Options) (*Sessio
 	if layout, err = layout.Instance(pi); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrParams, err)
 	}
-	s := &Session{Params: params, Channel: pchannel.NewProver(seed), Trace: tr, Layout: layout, Public: pi,
+	s := &Session{Params: params, Channel: ch0, Trace: tr, Layout: layout, Public: pi,
 		progress: opts.Progress, start: t0, last: t0}
 	s.phase("trace")
 	ch := s.Channel

@@ -3,6 +3,7 @@ package prover
 import (
 	"bytes"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -14,12 +15,40 @@ func TestPlainStoneWholeProof(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the proof of work takes seconds")
 	}
-	p, dir := loadVector(t, "plain-stone")
+	wholeProof(t, "plain-stone", false)
+}
+
+// TestPlainCairoVerifierWholeProof is the same for the cairo-verifier
+// preset (poseidon3 channel, blake256 Merkle leaves under 9 poseidon3
+// layers, blake256 proof of work). Its 30-bit proof of work took Stone
+// 2^28 hashes, so the test gives the prover Stone's nonce (checked, not
+// searched; the search itself is tested on the keccak vectors).
+func TestPlainCairoVerifierWholeProof(t *testing.T) {
+	wholeProof(t, "plain-cairo-verifier", true)
+}
+
+func wholeProof(t *testing.T, vector string, stoneNonce bool) {
+	p, dir := loadVector(t, vector)
 	e, err := ReadExecution(dir+"/trace.bin", dir+"/memory.bin", dir+"/air_public_input.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := Prove(e, &p.Parameters, Options{Annotate: true})
+	opts := Options{Annotate: true}
+	if stoneNonce {
+		for _, l := range p.Annotations {
+			if _, v, ok := strings.Cut(l, "/Proof of Work: POW: Data("); ok {
+				n, err := strconv.ParseUint(strings.TrimSuffix(strings.TrimPrefix(v, "0x"), ")"), 16, 64)
+				if err != nil {
+					t.Fatal(err)
+				}
+				opts.Nonce = &n
+			}
+		}
+		if opts.Nonce == nil {
+			t.Fatal("no nonce in the annotations")
+		}
+	}
+	s, err := Prove(e, &p.Parameters, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
