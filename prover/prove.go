@@ -2,8 +2,10 @@ package prover
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"strconv"
 	"time"
 
@@ -15,6 +17,7 @@ import (
 	ptrace "github.com/cairn-vm/cairn/prover/trace"
 	"github.com/cairn-vm/cairn/runner"
 	"github.com/cairn-vm/cairn/stark/air"
+	vfri "github.com/cairn-vm/cairn/stark/fri"
 	vchannel "github.com/cairn-vm/cairn/stark/channel"
 	"github.com/cairn-vm/cairn/stark/proof"
 	"github.com/cairn-vm/cairn/stark/statement"
@@ -95,18 +98,37 @@ func Start(e *runner.Execution, params *proof.Parameters, opts Options) (*Sessio
 	if err != nil {
 		return nil, fmt.Errorf("%w: public input: %v", ptrace.ErrExecution, err)
 	}
+	layout, err := air.ByName(pi.Layout)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrParams, err)
+	}
+	if layout, err = layout.Instance(pi); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrParams, err)
+	}
+	if err := checkParams(params, layout, pi); err != nil {
+		return nil, err
+	}
+	seedErr := func(err error) error {
+		if errors.Is(err, statement.ErrUnsupported) {
+			return fmt.Errorf("%w: %v", ErrParams, err)
+		}
+		return fmt.Errorf("%w: %v", ptrace.ErrExecution, err)
+	}
 	var ch0 pchannel.Channel
 	switch params.EffectiveChannelHash() {
 	case "keccak256":
 		seed, err := statement.Seed(params, pi)
 		if err != nil {
-			return nil, err
+			return nil, seedErr(err)
 		}
 		ch0 = pchannel.NewProver(seed)
 	case "poseidon3":
+		if !params.VerifierFriendlyChannelUpdates {
+			return nil, fmt.Errorf("%w: the poseidon3 channel needs verifier_friendly_channel_updates", ErrParams)
+		}
 		state, err := statement.SeedFelt(params, pi)
 		if err != nil {
-			return nil, err
+			return nil, seedErr(err)
 		}
 		if ch0, err = pchannel.NewFeltProver(state, params.EffectivePowHash()); err != nil {
 			return nil, fmt.Errorf("%w: %v", ErrParams, err)
@@ -120,13 +142,6 @@ func Start(e *runner.Execution, params *proof.Parameters, opts Options) (*Sessio
 	tr, cols, err := MainColumns(e)
 	if err != nil {
 		return nil, err
-	}
-	layout, err := air.ByName(pi.Layout)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrParams, err)
-	}
-	if layout, err = layout.Instance(pi); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrParams, err)
 	}
 	s := &Session{Params: params, Channel: ch0, Trace: tr, Layout: layout, Public: pi,
 		progress: opts.Progress, start: t0, last: t0}
@@ -167,6 +182,30 @@ func Start(e *runner.Execution, params *proof.Parameters, opts Options) (*Sessio
 	}
 	ch.Exit()
 	return s, nil
+}
+
+// checkParams rejects, before any work, parameters Stone's prover or
+// verifier would refuse for this trace (stark/fri's Check, the same rules
+// the verifier applies).
+func checkParams(params *proof.Parameters, layout *air.Layout, pi *proof.PublicInput) error {
+	logC := params.Stark.LogNCosets
+	if logC > 8 || uint64(layout.ConstraintDegree) > uint64(1)<<logC {
+		return fmt.Errorf("%w: log_n_cosets %d for constraint degree %d", ErrParams, logC, layout.ConstraintDegree)
+	}
+	traceLen := layout.TraceLength(pi.NSteps)
+	if traceLen == 0 || traceLen&(traceLen-1) != 0 {
+		return fmt.Errorf("%w: trace length %d", ErrParams, traceLen)
+	}
+	fr := params.Stark.Fri
+	fp := vfri.Params{LastLayerDegreeBound: fr.LastLayerDegreeBound, NQueries: int(min(fr.NQueries, 1<<20)),
+		ProofOfWorkBits: int(min(fr.ProofOfWorkBits, 1<<10)), LogDomainSize: bits.TrailingZeros64(traceLen) + int(logC)}
+	for _, st := range fr.FriStepList {
+		fp.StepList = append(fp.StepList, int(min(st, 1<<10)))
+	}
+	if err := fp.Check(traceLen); err != nil {
+		return fmt.Errorf("%w: %v", ErrParams, err)
+	}
+	return nil
 }
 
 // Prove makes the whole proof: Start, then Finish.
