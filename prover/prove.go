@@ -17,8 +17,8 @@ import (
 	ptrace "github.com/cairn-vm/cairn/prover/trace"
 	"github.com/cairn-vm/cairn/runner"
 	"github.com/cairn-vm/cairn/stark/air"
-	vfri "github.com/cairn-vm/cairn/stark/fri"
 	vchannel "github.com/cairn-vm/cairn/stark/channel"
+	vfri "github.com/cairn-vm/cairn/stark/fri"
 	"github.com/cairn-vm/cairn/stark/proof"
 	"github.com/cairn-vm/cairn/stark/statement"
 )
