@@ -27,6 +27,8 @@ commands:
            with no arguments, runs an embedded example
   hash-program  print a program's hash as cairo-hash-program does
            (--program P [--program-hash-function pedersen|poseidon|blake])
+  verify   check a Stone v3 proof as cpu_air_verifier does
+           (PROOF.json or --in_file PROOF.json [--min_security_bits N])
 `
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -38,6 +40,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runCmd(args[1:], stdout, stderr)
 	case "hash-program":
 		return hashProgramCmd(args[1:], stdout, stderr)
+	case "verify":
+		return verifyCmd(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0
