@@ -54,25 +54,6 @@ func TestNoVMImports(t *testing.T) {
 	}
 }
 
-func FuzzVerify(f *testing.F) {
-	p := load(f, "plain-stone/proof.json")
-	f.Add(uint32(0), byte(1))
-	f.Add(uint32(3847), byte(1))
-	f.Add(uint32(31623), byte(0x80))
-	f.Fuzz(func(t *testing.T, off uint32, x byte) {
-		q := *p
-		b := append([]byte(nil), p.ProofBytes...)
-		if len(b) == 0 || x == 0 {
-			return
-		}
-		b[int(off)%len(b)] ^= x
-		q.ProofBytes = b
-		if _, err := Verify(&q, Options{}); err == nil {
-			t.Fatalf("accepted a proof with byte %d xored with %#x", int(off)%len(b), x)
-		}
-	})
-}
-
 func TestVerifyJSON(t *testing.T) {
 	if _, err := VerifyJSON([]byte(`{"proof_hex": 1}`), Options{}); !isCheck(err, CheckProofFormat) || !errors.Is(err, proof.ErrMalformed) {
 		t.Errorf("malformed JSON: %v", err)
