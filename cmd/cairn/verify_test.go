@@ -28,6 +28,24 @@ func TestVerifyAccepts(t *testing.T) {
 				t.Errorf("%s %v: exit %d\n%s%s", dir, args, code, out, errs)
 			}
 		}
+		// While a check is skipped, the acceptance says so.
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep, err := verifier.VerifyJSON(data, verifier.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _, errs := verifyRun(file)
+		if strings.Contains(errs, "Warning: not checked") != (len(rep.Skipped) > 0) {
+			t.Errorf("%s: skipped %v, stderr %q", dir, rep.Skipped, errs)
+		}
+		for _, c := range rep.Skipped {
+			if !strings.Contains(errs, string(c)) {
+				t.Errorf("%s: warning does not name %q: %q", dir, c, errs)
+			}
+		}
 	}
 }
 
