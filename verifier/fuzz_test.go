@@ -6,6 +6,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/cairn-vm/cairn/felt"
 	"github.com/cairn-vm/cairn/stark/proof"
 	vectors "github.com/cairn-vm/cairn/stark/testvectors"
 )
@@ -188,5 +189,46 @@ func FuzzVerifyParams(f *testing.F) {
 		default:
 			mustReject(t, err, "changed parameters")
 		}
+	})
+}
+
+// FuzzVerifyPublicInput changes plain-stone's public input field by
+// field: one public-memory cell (address, value, page), one segment's
+// bounds, rc_min, rc_max, n_steps and the layout name (any name: the
+// other layouts' statements then see a plain public input). Every change
+// must be rejected, without a panic.
+func FuzzVerifyPublicInput(f *testing.F) {
+	p := load(f, "plain-stone/proof.json")
+	f.Add(uint16(0), uint64(0), []byte{}, uint64(0), "", uint64(0), uint64(0), int64(0), int64(0), uint64(0), "plain")
+	f.Add(uint16(9), uint64(10), []byte{0x20, 0x8b}, uint64(0), "program", uint64(1), uint64(5), int64(1), int64(0), uint64(1024), "plain")
+	f.Add(uint16(3), uint64(1), []byte{1}, uint64(1), "output", uint64(5), uint64(6), int64(0), int64(-1), uint64(1024), "small")
+	f.Add(uint16(0), uint64(1), []byte{}, uint64(0), "execution", uint64(36), uint64(648), int64(0), int64(0), uint64(1024), "dynamic")
+	f.Add(uint16(1), uint64(2), []byte{}, uint64(0), "range_check", uint64(0), uint64(0), int64(0), int64(0), uint64(2048), "starknet_with_keccak")
+	f.Fuzz(func(t *testing.T, idx uint16, addr uint64, value []byte, page uint64, seg string, begin, stop uint64, dMin, dMax int64, nSteps uint64, layout string) {
+		q := *p
+		pi := clonePublicInput(p.PublicInput)
+		if len(value) > 32 {
+			value = value[:32]
+		}
+		c := &pi.PublicMemory[int(idx)%len(pi.PublicMemory)]
+		c.Address, c.Page = addr, page
+		var b [32]byte
+		copy(b[32-len(value):], value)
+		c.Value = felt.FromBytesBEReduce(b[:])
+		if seg != "" {
+			pi.MemorySegments[seg] = proof.Segment{BeginAddr: begin, StopPtr: stop}
+		}
+		pi.RcMin = uint64(int64(pi.RcMin) + dMin)
+		pi.RcMax = uint64(int64(pi.RcMax) + dMax)
+		pi.NSteps, pi.Layout = nSteps, layout
+		q.PublicInput = pi
+		same := pi.Layout == p.PublicInput.Layout && pi.NSteps == p.PublicInput.NSteps && pi.RcMin == p.PublicInput.RcMin &&
+			pi.RcMax == p.PublicInput.RcMax && *c == p.PublicInput.PublicMemory[int(idx)%len(pi.PublicMemory)] &&
+			(seg == "" || p.PublicInput.MemorySegments[seg] == (proof.Segment{BeginAddr: begin, StopPtr: stop}))
+		_, err := Verify(&q, Options{})
+		if same {
+			return // the original, or one not changed enough to matter
+		}
+		mustReject(t, err, "changed public input")
 	})
 }
