@@ -9,12 +9,31 @@ import (
 	"testing"
 
 	"github.com/cairn-vm/cairn/felt"
+	"github.com/cairn-vm/cairn/stark/air"
 	"github.com/cairn-vm/cairn/stark/proof"
 )
 
 // tamperVectors are the vectors the tampering tests run on: one per
 // channel (keccak256 stone preset, poseidon3 cairo-verifier preset).
 var tamperVectors = []string{"plain-stone", "plain-cairo-verifier"}
+
+// moreTamperVectors join them once their layout is supported: the
+// other original of the negative vectors, a layout with builtins and an
+// output page.
+var moreTamperVectors = []string{"small-cairo-verifier"}
+
+// loadTamper loads a vector for the tampering tests, skipping one whose
+// layout the verifier does not know yet.
+func loadTamper(t *testing.T, dir string) *proof.Proof {
+	p := load(t, dir+"/proof.json")
+	if _, err := Verify(p, Options{}); err != nil {
+		if errors.Is(err, air.ErrUnknownLayout) {
+			t.Skipf("layout not supported yet: %v", err)
+		}
+		t.Fatalf("original rejected: %v", err)
+	}
+	return p
+}
 
 // nibblePositions lists the hex digits of proof_hex (0 = the first digit
 // after "0x") to change: n positions spread evenly from the first digit to
@@ -96,9 +115,9 @@ func TestNibbleChanges(t *testing.T) {
 	if testing.Short() {
 		n = 40
 	}
-	for _, dir := range tamperVectors {
+	for _, dir := range append(tamperVectors, moreTamperVectors...) {
 		t.Run(dir, func(t *testing.T) {
-			p := load(t, dir+"/proof.json")
+			p := loadTamper(t, dir)
 			positions := nibblePositions(t, p, n)
 			if !testing.Short() && len(positions) < 200 {
 				t.Fatalf("only %d positions", len(positions))
@@ -156,13 +175,14 @@ func clonePublicInput(pi proof.PublicInput) proof.PublicInput {
 }
 
 // TestPublicInputChanges changes every value of the public input, one at
-// a time: each public memory cell's value, address and page, both bounds
+// a time: each public memory cell's value (and, on up to about 40 cells,
+// its address and page, or drops it), both bounds
 // of every segment, n_steps, rc_min and rc_max; and drops, duplicates and
 // swaps public memory cells. Every copy must be rejected.
 func TestPublicInputChanges(t *testing.T) {
-	for _, dir := range tamperVectors {
+	for _, dir := range append(tamperVectors, moreTamperVectors...) {
 		t.Run(dir, func(t *testing.T) {
-			p := load(t, dir+"/proof.json")
+			p := loadTamper(t, dir)
 			type mutation struct {
 				name string
 				f    func(pi *proof.PublicInput)
@@ -170,11 +190,18 @@ func TestPublicInputChanges(t *testing.T) {
 			var ms []mutation
 			add := func(name string, f func(pi *proof.PublicInput)) { ms = append(ms, mutation{name, f}) }
 			one := felt.FromUint64(1)
+			// Every cell's value changes; the other cell changes run on
+			// about 40 cells spread over a large public memory.
+			nm := len(p.PublicInput.PublicMemory)
+			every := (nm + 39) / 40
 			for i := range p.PublicInput.PublicMemory {
 				add(fmt.Sprintf("public_memory[%d].value+1", i), func(pi *proof.PublicInput) {
 					c := &pi.PublicMemory[i]
 					c.Value = c.Value.Add(one)
 				})
+				if i%every != 0 && i != nm-1 {
+					continue
+				}
 				add(fmt.Sprintf("public_memory[%d].value=0 or 1", i), func(pi *proof.PublicInput) {
 					c := &pi.PublicMemory[i]
 					if c.Value.IsZero() {
@@ -219,7 +246,11 @@ func TestPublicInputChanges(t *testing.T) {
 			add("n_steps*2", func(pi *proof.PublicInput) { pi.NSteps *= 2 })
 			add("n_steps/2", func(pi *proof.PublicInput) { pi.NSteps /= 2 })
 			add("n_steps+1", func(pi *proof.PublicInput) { pi.NSteps++ })
-			add("layout small", func(pi *proof.PublicInput) { pi.Layout = "small" })
+			other := "small"
+			if p.PublicInput.Layout == other {
+				other = "plain"
+			}
+			add("layout "+other, func(pi *proof.PublicInput) { pi.Layout = other })
 
 			rej := &rejections{n: map[Check]int{}}
 			t.Run("changes", func(t *testing.T) {
