@@ -407,6 +407,9 @@ func (r *run) checkOODS(z fp.Element, vals []fp.Element) error {
 		Alpha: r.rep.CompositionAlpha, Z: z, Mask: mask,
 	})
 	if err != nil {
+		if errors.Is(err, air.ErrPublicInput) {
+			return reject(CheckPublicInput, err)
+		}
 		return reject(CheckOODS, err)
 	}
 	if want := air.BrokenAt(broken, z); !got.Equal(&want) {
