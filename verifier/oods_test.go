@@ -3,6 +3,7 @@ package verifier
 import (
 	"errors"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -134,5 +135,60 @@ func TestDynamicParamsChecked(t *testing.T) {
 	q.PublicInput.DynamicParams = map[string]uint64{"cpu_component_step": 1}
 	if _, err := Verify(q, Options{}); !isCheck(err, CheckPublicInput) {
 		t.Errorf("dynamic params on plain: %v", err)
+	}
+}
+
+// BenchmarkVerify times a whole verification (OODS check included).
+func BenchmarkVerify(b *testing.B) {
+	for _, f := range []string{"plain-stone/proof.json", "starknet_with_keccak-cairo-verifier/proof.json", "cairo-lang-examples/dynamic_layout_proof.json"} {
+		p := load(b, f)
+		b.Run(strings.TrimSuffix(strings.ReplaceAll(f, "/", "_"), ".json"), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Verify(p, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestDynamicParamsMutated sets dynamic params to odd values: every such
+// proof is rejected with a typed error, never a panic.
+func TestDynamicParamsMutated(t *testing.T) {
+	p := load(t, "cairo-lang-examples/dynamic_layout_proof.json")
+	orig := p.PublicInput.DynamicParams
+	names := make([]string, 0, len(orig))
+	for k := range orig {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	// The params that shape the trace (widths, step, ratios, builtin
+	// switches), and a sample of the offsets.
+	var pick []string
+	for i, k := range names {
+		if strings.HasPrefix(k, "uses_") || strings.HasSuffix(k, "_ratio") || strings.HasPrefix(k, "num_columns") || k == "cpu_component_step" || i%41 == 0 {
+			pick = append(pick, k)
+		}
+	}
+	if testing.Short() {
+		pick = []string{"num_columns_first", "cpu_component_step", "uses_keccak_builtin", "memory_units_row_ratio"}
+	}
+	for _, name := range pick {
+		for _, v := range []uint64{0, 1 << 40} {
+			if v == orig[name] {
+				continue
+			}
+			m := make(map[string]uint64, len(orig))
+			for k, x := range orig {
+				m[k] = x
+			}
+			m[name] = v
+			p.PublicInput.DynamicParams = m
+			_, err := Verify(p, Options{})
+			var ve *Error
+			if !errors.As(err, &ve) {
+				t.Errorf("%s = %d: accepted or untyped: %v", name, v, err)
+			}
+		}
 	}
 }

@@ -184,11 +184,11 @@ func (r *run) setup(opts Options) error {
 	if r.layout, err = air.ByName(pi.Layout); err != nil {
 		return reject(CheckPublicInput, err)
 	}
-	if r.layout, err = r.layout.Instance(pi); err != nil {
-		return reject(CheckPublicInput, err)
-	}
 	if pi.NSteps == 0 || pi.NSteps&(pi.NSteps-1) != 0 || pi.NSteps > 1<<40 {
 		return reject(CheckPublicInput, fmt.Errorf("n_steps %d is not a power of 2", pi.NSteps))
+	}
+	if r.layout, err = r.layout.Instance(pi); err != nil {
+		return reject(CheckPublicInput, err)
 	}
 	traceLen := r.layout.TraceLength(pi.NSteps)
 	r.logRows = bits.TrailingZeros64(traceLen)
