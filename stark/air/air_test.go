@@ -294,3 +294,39 @@ func BenchmarkCompositionAt(b *testing.B) {
 		})
 	}
 }
+
+// TestEvaluatorReuse: one Evaluator at several points gives what fresh
+// evaluations give.
+func TestEvaluatorReuse(t *testing.T) {
+	p := Plain.Constraints
+	ev, err := p.NewEvaluator()
+	if err != nil {
+		t.Fatal(err)
+	}
+	mk := func(seed uint64) *Values {
+		v := &Values{
+			Mask: make([]fp.Element, len(Plain.Mask)), Coefs: make([]fp.Element, p.NCoefficients),
+			Inputs: make([]fp.Element, len(p.Inputs)), PointPowers: make([]fp.Element, 1+len(p.PointExponents)),
+			Shifts: make([]fp.Element, len(p.GenExponents)),
+		}
+		for _, s := range [][]fp.Element{v.Mask, v.Coefs, v.Inputs, v.PointPowers, v.Shifts} {
+			for i := range s {
+				s[i].SetUint64(seed*1000 + uint64(i) + 2)
+			}
+		}
+		return v
+	}
+	for seed := uint64(1); seed < 4; seed++ {
+		a, err := ev.Eval(mk(seed))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := p.Eval(mk(seed))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Equal(&b) {
+			t.Errorf("seed %d: reused %s, fresh %s", seed, a.String(), b.String())
+		}
+	}
+}
