@@ -138,20 +138,6 @@ func TestDynamicParamsChecked(t *testing.T) {
 	}
 }
 
-// BenchmarkVerify times a whole verification (OODS check included).
-func BenchmarkVerify(b *testing.B) {
-	for _, f := range []string{"plain-stone/proof.json", "starknet_with_keccak-cairo-verifier/proof.json", "cairo-lang-examples/dynamic_layout_proof.json"} {
-		p := load(b, f)
-		b.Run(strings.TrimSuffix(strings.ReplaceAll(f, "/", "_"), ".json"), func(b *testing.B) {
-			for b.Loop() {
-				if _, err := Verify(p, Options{}); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
-
 // TestDynamicParamsMutated sets dynamic params to odd values: every such
 // proof is rejected with a typed error, never a panic.
 func TestDynamicParamsMutated(t *testing.T) {
