@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cairn-vm/cairn/stark/air"
 	"github.com/cairn-vm/cairn/stark/proof"
 )
 
@@ -15,15 +16,15 @@ func isCheck(err error, c Check) bool {
 }
 
 func TestUnsupported(t *testing.T) {
-	for file, check := range map[string]Check{
-		"small-stone/proof.json": CheckPublicInput, // no mask for the small layout yet
-	} {
-		p := load(t, file)
-		if _, err := Verify(p, Options{}); !isCheck(err, check) {
-			t.Errorf("%s: %v, want a %q rejection", file, err, check)
+	p := load(t, "plain-stone/proof.json")
+	for _, name := range []string{"no_such_layout", "all_cairo"} {
+		q := *p
+		q.PublicInput.Layout = name
+		_, err := Verify(&q, Options{})
+		if !isCheck(err, CheckPublicInput) || !errors.Is(err, air.ErrUnknownLayout) || !strings.Contains(err.Error(), name) {
+			t.Errorf("layout %s: %v, want a %q rejection naming it", name, err, CheckPublicInput)
 		}
 	}
-	p := load(t, "plain-stone/proof.json")
 	for name, f := range map[string]func(p *proof.Proof){
 		"field":      func(p *proof.Proof) { p.Parameters.Field = "PrimeField1" },
 		"hash":       func(p *proof.Proof) { p.Parameters.CommitmentHash = "sha1" },

@@ -32,8 +32,8 @@ const (
 	// are below p.
 	CheckProofFormat Check = "proof format"
 	// CheckOODS: the composition polynomial evaluated from the OODS mask
-	// values equals the one recombined from the broken columns. NOT RUN
-	// YET: it needs the layout's constraints.
+	// values equals the one recombined from the broken columns (Stone's
+	// VerifyOods in oods.cc).
 	CheckOODS Check = "out-of-domain sampling"
 	// CheckProofOfWork: the nonce meets proof_of_work_bits.
 	CheckProofOfWork Check = "proof of work"
@@ -143,11 +143,10 @@ func VerifyJSON(data []byte, opts Options) (*Report, error) {
 }
 
 // Verify checks p (a Stone v3 proof with its public input). It returns the
-// report and nil when every check that runs passes; see Report.Skipped for
-// the checks it does not make yet. A rejection is an *Error naming the
-// check.
+// report and nil when every check passes. A rejection is an *Error naming
+// the check.
 func Verify(p *proof.Proof, opts Options) (*Report, error) {
-	r := &run{p: p, rep: &Report{Skipped: []Check{CheckOODS}}}
+	r := &run{p: p, rep: &Report{}}
 	if err := r.setup(opts); err != nil {
 		return r.rep, err
 	}
@@ -193,6 +192,9 @@ func (r *run) setup(opts Options) error {
 	}
 	if pi.NSteps == 0 || pi.NSteps&(pi.NSteps-1) != 0 || pi.NSteps > 1<<40 {
 		return reject(CheckPublicInput, fmt.Errorf("n_steps %d is not a power of 2", pi.NSteps))
+	}
+	if r.layout, err = r.layout.Instance(pi); err != nil {
+		return reject(CheckPublicInput, err)
 	}
 	traceLen := r.layout.TraceLength(pi.NSteps)
 	r.logRows = bits.TrailingZeros64(traceLen)
@@ -359,8 +361,11 @@ func (r *run) stark() error {
 	}
 	r.rep.OODSValues = vals
 	ch.Exit()
-	// CheckOODS would run here: composition(z, mask values) against
-	// Σ_i z^i · broken_i(z^ConstraintDegree). It needs the constraints.
+	if err := r.checkOODS(z, vals); err != nil {
+		ch.Exit()
+		return err
+	}
+	r.rep.Run = append(r.rep.Run, CheckOODS)
 	deepAlpha, err := ch.RandomFelt("Constraint polynomial random element")
 	ch.Exit()
 	if err != nil {
@@ -389,5 +394,26 @@ func (r *run) stark() error {
 		return classify(err, CheckFRILayers)
 	}
 	r.rep.Run = append(r.rep.Run, CheckTraceDecommitment, CheckFRILayers, CheckFRILastLayer, CheckProofFormat)
+	return nil
+}
+
+// checkOODS compares the composition polynomial at z computed from the mask
+// values with the one recombined from the broken columns' values.
+func (r *run) checkOODS(z fp.Element, vals []fp.Element) error {
+	l := r.layout
+	mask, broken := vals[:len(l.Mask)], vals[len(l.Mask):]
+	got, err := l.CompositionAt(&air.Point{
+		Public: &r.p.PublicInput, Interaction: r.rep.InteractionElements,
+		Alpha: r.rep.CompositionAlpha, Z: z, Mask: mask,
+	})
+	if err != nil {
+		if errors.Is(err, air.ErrPublicInput) {
+			return reject(CheckPublicInput, err)
+		}
+		return reject(CheckOODS, err)
+	}
+	if want := air.BrokenAt(broken, z); !got.Equal(&want) {
+		return reject(CheckOODS, errors.New("out of domain sampling verification failed: the composition polynomial from the mask values differs from the broken columns' value"))
+	}
 	return nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,17 +19,18 @@ func verifyRun(args ...string) (code int, stdout, stderr string) {
 }
 
 // TestVerifyAccepts: the vectors Stone accepts, in both spellings of the
-// file argument.
+// file argument and at their own security level.
 func TestVerifyAccepts(t *testing.T) {
-	for _, dir := range []string{"plain-stone", "plain-cairo-verifier"} {
+	dirs := append(append([]string(nil), vectors.StoneVectors...), vectors.CairoVerifierVectors...)
+	for _, dir := range dirs {
 		file := vectors.Path(t, dir, "proof.json")
-		for _, args := range [][]string{{file}, {"--in_file", file}, {file, "--min_security_bits", "96"}} {
+		for _, args := range [][]string{{file}, {"--in_file", file}, {file, "--min_security_bits", "96"}, {"--in_file=" + file}} {
 			code, out, errs := verifyRun(args...)
 			if code != 0 || !strings.Contains(out, "Proof verified successfully.") {
 				t.Errorf("%s %v: exit %d\n%s%s", dir, args, code, out, errs)
 			}
 		}
-		// While a check is skipped, the acceptance says so.
+		// While a check is skipped (none is now), the acceptance says so.
 		data, err := os.ReadFile(file)
 		if err != nil {
 			t.Fatal(err)
@@ -69,11 +71,8 @@ func stoneCheck(t *testing.T, txt string) verifier.Check {
 	return ""
 }
 
-// TestVerifyRejectsNegatives: every tampered vector exits non-zero and
-// names the check Stone names. Two exceptions are allowed and logged:
-// while the OODS check is skipped, Stone's OODS rejections fail our proof
-// of work instead (every later challenge changes); and a copy of a vector
-// whose layout is not supported yet is refused for that reason.
+// TestVerifyRejectsNegatives: every tampered vector exits with 1 and names
+// the check Stone names.
 func TestVerifyRejectsNegatives(t *testing.T) {
 	files, err := filepath.Glob(vectors.Path(t, "negative", "*.json"))
 	if err != nil || len(files) == 0 {
@@ -83,45 +82,27 @@ func TestVerifyRejectsNegatives(t *testing.T) {
 		name := strings.TrimSuffix(filepath.Base(file), ".json")
 		t.Run(name, func(t *testing.T) {
 			want := stoneCheck(t, strings.TrimSuffix(file, ".json")+".txt")
-			// The README's table: each file is a tampered copy of one
-			// of these two.
-			orig := vectors.Path(t, "plain-stone", "proof.json")
-			if strings.HasPrefix(name, "small-cairo-verifier-") {
-				orig = vectors.Path(t, "small-cairo-verifier", "proof.json")
-			}
-			origData, err := os.ReadFile(orig)
-			if err != nil {
-				t.Fatal(err)
-			}
-			origRep, origErr := verifier.VerifyJSON(origData, verifier.Options{})
 			code, _, errs := verifyRun(file)
-			if code == 0 {
-				t.Fatalf("accepted:\n%s", errs)
-			}
-			if code == 2 || !strings.Contains(errs, "Invalid proof: failed check") {
-				t.Fatalf("exit %d without a named check:\n%s", code, errs)
-			}
-			got := errs[strings.Index(errs, "failed check")+len("failed check "):]
-			switch {
-			case strings.HasPrefix(got, `"`+string(want)+`"`):
-			case origErr != nil:
-				t.Logf("original not verifiable yet (%v); rejected: %s", origErr, strings.TrimSpace(errs))
-			case want == verifier.CheckOODS && skipped(origRep, verifier.CheckOODS) && strings.HasPrefix(got, `"`+string(verifier.CheckProofOfWork)+`"`):
-				t.Logf("Stone: OODS; here (OODS not run yet): %s", strings.TrimSpace(errs))
-			default:
-				t.Errorf("Stone rejects with %q; cairn verify: %s", want, errs)
+			if code != 1 || !strings.Contains(errs, fmt.Sprintf("Invalid proof: failed check %q: ", want)) {
+				t.Errorf("exit %d; Stone rejects with %q; cairn verify: %s", code, want, errs)
 			}
 		})
 	}
 }
 
-func skipped(rep *verifier.Report, c verifier.Check) bool {
-	for _, s := range rep.Skipped {
-		if s == c {
-			return true
+// TestVerifyCairoLangExamples: cairo-lang's two example proofs; the
+// dynamic-layout one has 2 queries, 2·4 + 30 = 38 bits.
+func TestVerifyCairoLangExamples(t *testing.T) {
+	for file, bits := range map[string]string{"example_proof.json": "98", "dynamic_layout_proof.json": "38"} {
+		path := vectors.Path(t, "cairo-lang-examples", file)
+		code, out, errs := verifyRun(path)
+		if code != 0 || !strings.Contains(out, "Conjectured security: "+bits+" bits") || !strings.Contains(out, "Proof verified successfully.") {
+			t.Errorf("%s: exit %d\n%s%s", file, code, out, errs)
+		}
+		if code, _, errs := verifyRun("--min_security_bits", "96", path); (code == 0) != (bits == "98") {
+			t.Errorf("%s at 96 bits: exit %d %s", file, code, errs)
 		}
 	}
-	return false
 }
 
 func TestVerifyMinSecurityBits(t *testing.T) {
@@ -139,7 +120,7 @@ func TestVerifyMinSecurityBits(t *testing.T) {
 // TestVerifyExtraOutput: --extra_output_file writes what cpu_air_verifier
 // writes with the same flag.
 func TestVerifyExtraOutput(t *testing.T) {
-	for _, dir := range []string{"plain-stone", "plain-cairo-verifier"} {
+	for _, dir := range append(append([]string(nil), vectors.StoneVectors...), vectors.CairoVerifierVectors...) {
 		out := filepath.Join(t.TempDir(), "extra.txt")
 		if code, _, errs := verifyRun("--extra_output_file", out, vectors.Path(t, dir, "proof.json")); code != 0 {
 			t.Fatalf("%s: exit %d: %s", dir, code, errs)

@@ -35,6 +35,57 @@ type Layout struct {
 	// Mask lists the OODS mask in Stone's order (GetMask); columns of the
 	// interaction trace are numbered after the main trace's.
 	Mask []MaskItem
+	// StoneID is the index of Stone's CpuAirDefinition<.., StoneID>.
+	StoneID int
+	// PublicMemoryStep is the row step of the public-memory cells
+	// (orig/public_memory): the trace holds TraceLength/PublicMemoryStep
+	// of them, the public memory padded to that count.
+	PublicMemoryStep uint64
+	// HasDilutedPool, DilutedSpacing and DilutedNBits describe the diluted
+	// check (bitwise, keccak), when the layout has one.
+	HasDilutedPool               bool
+	DilutedSpacing, DilutedNBits uint64
+	// EcdsaElementBits and EcdsaElementHeight shape the ECDSA generator
+	// points periodic columns.
+	EcdsaElementBits, EcdsaElementHeight uint64
+	// Periodic lists the periodic columns (Stone's BuildPeriodicColumns).
+	Periodic []PeriodicColumn
+	// HasAddMod and HasMulMod say the interaction draws the add_mod and
+	// mul_mod elements (after the diluted check's).
+	HasAddMod, HasMulMod bool
+	// Constraints is the composition polynomial.
+	Constraints *Program
+	// Dynamic is set for the dynamic layout, whose widths, component step,
+	// mask and periodic steps depend on the public input's dynamic params
+	// (see Instance).
+	Dynamic *DynamicShape
+
+	// vars are the integer variables of the exponents: the trace length
+	// (set per evaluation), then the dynamic params.
+	vars []uint64
+}
+
+// DynamicShape is what of the dynamic layout depends on its params.
+type DynamicShape struct {
+	// Params are the param names in Stone's order (ParseDynamicParams).
+	Params []string
+	// Mask is the mask: (row offset, column) expressions.
+	Mask             [][2]IntExpr
+	PublicMemoryStep IntExpr
+	// PeriodicSteps are the steps of Layout.Periodic.
+	PeriodicSteps []IntExpr
+}
+
+// PeriodicColumn is one periodic column: its values (named as in Stone's
+// trace generation context) repeat every len(values)·Step rows.
+type PeriodicColumn struct {
+	Name  string
+	Index int
+	Step  uint64
+	// Values are the column's values over one period, as decimal or
+	// 0x-hex strings; nil for the Pedersen and ECDSA point columns, which
+	// are computed from the curve's constant points.
+	Values []string
 }
 
 // TraceLength is the number of trace rows for nSteps Cairo steps.
@@ -45,27 +96,6 @@ func (l *Layout) TraceLength(nSteps uint64) uint64 {
 // Width is the number of trace columns (main plus interaction).
 func (l *Layout) Width() int { return l.NColumnsFirst + l.NColumnsSecond }
 
-// Plain is the plain layout (Stone's CpuAirDefinition<.., 10>).
-var Plain = &Layout{
-	Name:                 "plain",
-	NColumnsFirst:        6,
-	NColumnsSecond:       2,
-	NInteractionElements: 3,
-	ConstraintDegree:     2,
-	CpuComponentHeight:   16,
-	CpuComponentStep:     1,
-	Mask: mask(
-		0, 0, 1, 0, 4, 0, 8, 0,
-		0, 1, 1, 1, 2, 1, 3, 1, 4, 1, 5, 1, 6, 1, 7, 1, 8, 1, 9, 1, 10, 1, 11, 1, 12, 1, 13, 1, 14, 1, 15, 1,
-		0, 2, 1, 2,
-		0, 3, 1, 3, 2, 3, 3, 3, 4, 3, 5, 3, 8, 3, 9, 3, 12, 3, 13, 3, 16, 3,
-		0, 4, 1, 4, 2, 4, 3, 4,
-		0, 5, 2, 5, 4, 5, 8, 5, 10, 5, 12, 5, 16, 5, 24, 5,
-		0, 6, 1, 6,
-		0, 7, 2, 7,
-	),
-}
-
 // mask builds a mask from (row offset, column) pairs.
 func mask(pairs ...int) []MaskItem {
 	out := make([]MaskItem, len(pairs)/2)
@@ -75,7 +105,11 @@ func mask(pairs ...int) []MaskItem {
 	return out
 }
 
-var layouts = map[string]*Layout{"plain": Plain}
+// layouts holds every generated layout by name (each generated file
+// registers its own, so this package builds without them).
+var layouts = map[string]*Layout{}
+
+func register(l *Layout) { layouts[l.Name] = l }
 
 // ByName returns the layout called name.
 func ByName(name string) (*Layout, error) {

@@ -29,7 +29,7 @@ func TestPlain(t *testing.T) {
 			t.Errorf("column %d not in the mask", c)
 		}
 	}
-	if _, err := ByName("small"); !errors.Is(err, ErrUnknownLayout) {
-		t.Errorf("small: %v", err)
+	if _, err := ByName("all_cairo"); !errors.Is(err, ErrUnknownLayout) {
+		t.Errorf("all_cairo: %v", err)
 	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/cairn-vm/cairn/crypto/pedersen"
 	"github.com/cairn-vm/cairn/felt"
+	"github.com/cairn-vm/cairn/stark/air"
 	"github.com/cairn-vm/cairn/stark/hash"
 	"github.com/cairn-vm/cairn/stark/proof"
 )
@@ -20,7 +21,8 @@ var (
 	// ErrUnknownLayout is returned for a layout this package does not know.
 	ErrUnknownLayout = errors.New("unknown layout")
 	// ErrUnsupported is returned for statements this package cannot hash yet
-	// (dynamic parameters, page hashes other than keccak256).
+	// (a page hash other than keccak256 and pedersen, a public-input hash
+	// the channel cannot start from).
 	ErrUnsupported = errors.New("unsupported statement")
 	// ErrBadPublicInput is returned for a public input Stone would refuse.
 	ErrBadPublicInput = errors.New("bad public input")
@@ -116,8 +118,21 @@ func Serialize(params *proof.Parameters, pi *proof.PublicInput, pageHash PageHas
 	if err != nil {
 		return nil, err
 	}
-	if len(pi.DynamicParams) != 0 || pi.Layout == "dynamic" {
-		return nil, fmt.Errorf("%w: dynamic params", ErrUnsupported)
+	// Stone's ParseDynamicParams: exactly the layout's params, in its order.
+	var dyn []uint64
+	if l, err := air.ByName(pi.Layout); err == nil && l.Dynamic != nil {
+		if len(pi.DynamicParams) != len(l.Dynamic.Params) {
+			return nil, fmt.Errorf("%w: layout %s has %d dynamic params, public input %d", ErrBadPublicInput, pi.Layout, len(l.Dynamic.Params), len(pi.DynamicParams))
+		}
+		for _, name := range l.Dynamic.Params {
+			v, ok := pi.DynamicParams[name]
+			if !ok {
+				return nil, fmt.Errorf("%w: missing dynamic param %q", ErrBadPublicInput, name)
+			}
+			dyn = append(dyn, v)
+		}
+	} else if len(pi.DynamicParams) != 0 {
+		return nil, fmt.Errorf("%w: dynamic params for layout %s, which has none", ErrBadPublicInput, pi.Layout)
 	}
 	if pi.NSteps == 0 || pi.NSteps&(pi.NSteps-1) != 0 {
 		return nil, fmt.Errorf("%w: n_steps %d is not a power of 2", ErrBadPublicInput, pi.NSteps)
@@ -139,6 +154,9 @@ func Serialize(params *proof.Parameters, pi *proof.PublicInput, pageHash PageHas
 	var layout [32]byte
 	copy(layout[32-len(pi.Layout):], pi.Layout)
 	w.raw(layout[:])
+	for _, v := range dyn {
+		w.u64(v)
+	}
 	for _, name := range names {
 		s, ok := pi.MemorySegments[name]
 		if !ok {
