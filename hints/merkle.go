@@ -554,19 +554,8 @@ func init() {
 		}
 		return c.SetAP(0, boolValue(kase != "left"))
 	})
-	for _, want := range []string{"leaf", "both"} {
-		want := want
-		register(fmt.Sprintf(`assert case == '%s'`, want), func(c *Context) error {
-			kase, err := scopeCase(c)
-			if err != nil {
-				return err
-			}
-			if kase != want {
-				return assertf("")
-			}
-			return nil
-		})
-	}
+	register(`assert case == 'leaf'`, assertCase("leaf"))
+	register(`assert case == 'both'`, assertCase("both"))
 	register(`
         vm_enter_scope(dict(
             node=left_child, preimage=preimage,
