@@ -165,11 +165,10 @@ func init() {
 		e := new(big.Int).Sub(p, big1(1))
 		ii := new(big.Int).Exp(big1(2), e.Rsh(e, 2), p)
 		setScope(c, ii, "II")
-		xx, err := packLimbs(c, "xx", limbsUint256, 128, false)
+		xx, err := u256.packBind(c, "xx", "xx")
 		if err != nil {
 			return err
 		}
-		setScope(c, xx, "xx")
 		e = new(big.Int).Add(p, big1(3))
 		x, _ := pyPowMod(xx, e.Rsh(e, 3), p)
 		d := new(big.Int).Mul(x, x)

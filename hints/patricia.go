@@ -329,6 +329,24 @@ func decodeToScope(c *Context) (string, error) {
 
 func scopePreimageAny(c *Context) (any, error) { return scopeAny(c, "preimage") }
 
+// preimageOf is preimage[ids.<path>], unpacked into n targets (n = 0: not
+// unpacked); it returns ids.<path> too.
+func preimageOf(c *Context, path string, n int) (felt.Felt, []felt.Felt, error) {
+	pre, err := scopePreimageAny(c)
+	if err != nil {
+		return felt.Felt{}, nil, err
+	}
+	key, err := c.Felt(path)
+	if err != nil {
+		return key, nil, err
+	}
+	v, err := preimageGet(pre, key)
+	if err == nil && n > 0 {
+		err = unpackN(v, n)
+	}
+	return key, v, err
+}
+
 // scopeDescend is the descend an earlier hint looked up.
 func scopeDescend(c *Context) (*descent, error) {
 	v, err := scopeAny(c, "descend")
@@ -413,32 +431,9 @@ func init() {
             __patricia_skip_validation_runner=__patricia_skip_validation_runner)
         common_args['common_args'] = common_args
     `, func(c *Context) error {
-		st, err := memoStruct(c, "DictAccess")
+		mods, err := updateModifications(c)
 		if err != nil {
 			return err
-		}
-		size := uint64(*st.Size)
-		keyOff, newOff := uint64(st.Members["key"].Offset), uint64(st.Members["new_value"].Offset)
-		n, err := c.Int("n_updates")
-		if err != nil {
-			return err
-		}
-		up, err := c.Ptr("update_ptr")
-		if err != nil {
-			return err
-		}
-		var mods [][2]memory.Value
-		for i := uint64(0); !n.IsUint64() || i < n.Uint64(); i++ {
-			base := up.AddUint(i * size)
-			k, err := c.Mem.Read(base.AddUint(keyOff))
-			if err != nil {
-				return err
-			}
-			v, err := c.Mem.Read(base.AddUint(newOff))
-			if err != nil {
-				return err
-			}
-			mods = append(mods, [2]memory.Value{k, v})
 		}
 		hBig, height, err := patriciaHeight(c)
 		if err != nil {
@@ -624,19 +619,8 @@ func init() {
 		if err := c.Set("edge", memory.FromPtr(c.Mem.AddSegment())); err != nil {
 			return err
 		}
-		pre, err := scopePreimageAny(c)
+		node, v, err := preimageOf(c, "node", 3)
 		if err != nil {
-			return err
-		}
-		node, err := c.Felt("node")
-		if err != nil {
-			return err
-		}
-		v, err := preimageGet(pre, node)
-		if err != nil {
-			return err
-		}
-		if err := unpackN(v, 3); err != nil {
 			return err
 		}
 		for i, m := range []string{"edge.length", "edge.path", "edge.bottom"} {
@@ -710,19 +694,8 @@ func init() {
             __patricia_skip_validation_runner.verified_addresses.add(
                 ids.hash_ptr + ids.HashBuiltin.result)
     `, func(c *Context) error {
-		pre, err := scopePreimageAny(c)
+		_, v, err := preimageOf(c, "edge.bottom", 2)
 		if err != nil {
-			return err
-		}
-		bottom, err := c.Felt("edge.bottom")
-		if err != nil {
-			return err
-		}
-		v, err := preimageGet(pre, bottom)
-		if err != nil {
-			return err
-		}
-		if err := unpackN(v, 2); err != nil {
 			return err
 		}
 		if err := c.SetFelt("hash_ptr.x", v[0]); err != nil {
@@ -757,19 +730,8 @@ func init() {
 		if err != nil {
 			return err
 		}
-		pre, err := scopePreimageAny(c)
+		_, v, err := preimageOf(c, "node", 2)
 		if err != nil {
-			return err
-		}
-		node, err := c.Felt("node")
-		if err != nil {
-			return err
-		}
-		v, err := preimageGet(pre, node)
-		if err != nil {
-			return err
-		}
-		if err := unpackN(v, 2); err != nil {
 			return err
 		}
 		hp, err := c.Ptr("current_hash.address_")
@@ -803,15 +765,7 @@ func init() {
 		if h.Sign() == 0 {
 			return c.SetAP(0, boolValue(true))
 		}
-		pre, err := scopePreimageAny(c)
-		if err != nil {
-			return err
-		}
-		node, err := c.Felt("node")
-		if err != nil {
-			return err
-		}
-		v, err := preimageGet(pre, node)
+		_, v, err := preimageOf(c, "node", 0)
 		if err != nil {
 			return err
 		}

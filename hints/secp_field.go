@@ -108,7 +108,7 @@ func verifyZero(c *Context, p string) error {
 	setScope(c, q, "q")
 	setScope(c, r, "r")
 	if r.Sign() != 0 {
-		d, err := idsInts(c, "val.d0", "val.d1", "val.d2")
+		d, err := bigint3.values(c, "val")
 		if err != nil {
 			return err
 		}

@@ -40,7 +40,6 @@ func init() {
         ids.remainder.d2 = remainder_split[2]
     `, func(c *Context) error {
 		defLocal(c, "split", "pack", "pack_extended")
-		limbs6 := []string{"d0", "d1", "d2", "d3", "d4", "d5"}
-		return divRem128(c, "a", limbs6, "a", limbsUint384, limbs6, limbsUint384)
+		return divRem128(c, "a", u768, u384)
 	})
 }

@@ -31,7 +31,7 @@ func init() {
     `, func(c *Context) error {
 		pyFrom(c, modMathUtils, "div_mod")
 		defLocal(c, "split", "pack")
-		return inverseModP(c, limbsUint256)
+		return inverseModP(c, u256)
 	})
 
 	// u256 get_square_root.
@@ -74,6 +74,6 @@ func init() {
     `, func(c *Context) error {
 		pyFrom(c, modMathUtils, "is_quad_residue", "sqrt")
 		defLocal(c, "split", "pack")
-		return getSquareRoot(c, limbsUint256)
+		return getSquareRoot(c, u256)
 	})
 }
