@@ -184,10 +184,6 @@ func (c *Context) cell(path string) (addr memory.Ptr, hasAddr bool, val memory.V
 		return addr, false, val, "", &IdentifierError{Name: path}
 	}
 	typ = program.TypeOf(ref.Expr)
-	var members []string
-	if rest != "" {
-		members = strings.Split(rest, ".")
-	}
 	addrOf := func() (memory.Ptr, error) {
 		d, ok := ref.Expr.(program.DerefExpr)
 		if !ok {
@@ -203,7 +199,7 @@ func (c *Context) cell(path string) (addr memory.Ptr, hasAddr bool, val memory.V
 		}
 		return p, nil
 	}
-	if len(members) == 0 {
+	if rest == "" {
 		if _, ok := ref.Expr.(program.DerefExpr); ok {
 			a, err := addrOf()
 			if err != nil {
@@ -237,8 +233,12 @@ func (c *Context) cell(path string) (addr memory.Ptr, hasAddr bool, val memory.V
 	default:
 		return addr, false, val, typ, &IdentifierError{Name: path, Err: fmt.Errorf("%s has no members", typ)}
 	}
-	for i, m := range members {
-		if m == "address_" && i == len(members)-1 {
+	// The members are walked with strings.Cut: a hint's ids lookups then
+	// allocate nothing.
+	for rest != "" {
+		m, next, more := strings.Cut(rest, ".")
+		rest = next
+		if m == "address_" && !more {
 			return addr, false, memory.FromPtr(base), typ + "*", nil
 		}
 		st, _, ok := c.Env.Program.Get(typ)
@@ -251,7 +251,7 @@ func (c *Context) cell(path string) (addr memory.Ptr, hasAddr bool, val memory.V
 		}
 		at := base.AddUint(uint64(mem.Offset))
 		typ = mem.CairoType
-		if i == len(members)-1 {
+		if !more {
 			return at, true, val, typ, nil
 		}
 		if strings.HasSuffix(typ, "*") {
