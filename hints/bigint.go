@@ -344,15 +344,7 @@ func init() {
         value = k if k > 0 else 0 - k
         ids.flag = 1 if k > 0 else 0
     `, func(c *Context) error {
-		if err := needFunc(c, "safe_div", modMathUtils); err != nil {
-			return err
-		}
-		v, err := scopeInts(c, "res", "y", "x", "p")
-		if err != nil {
-			return err
-		}
-		num := new(big.Int).Mul(v[0], v[1])
-		k, err := safeDiv(num.Sub(num, v[2]), v[3])
+		k, err := safeDivResidue(c, "y", "x", "p")
 		if err != nil {
 			return err
 		}

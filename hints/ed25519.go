@@ -121,12 +121,7 @@ func init() {
 		if err != nil {
 			return err
 		}
-		s, err := ecDoubleSlope(v[0], v[1], ed25519Alpha, ed25519P)
-		if err != nil {
-			return err
-		}
-		setScope(c, s, "value", "slope")
-		return nil
+		return setSlope(c)(ecDoubleSlope(v[0], v[1], ed25519Alpha, ed25519P))
 	})
 	register(`
         from starkware.python.math_utils import line_slope

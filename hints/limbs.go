@@ -177,3 +177,34 @@ func writeArg(c *Context, ptr memory.Ptr, vals []*big.Int) error {
 	}
 	return nil
 }
+
+// The whitelists' 128-bit hints each define their own split and pack. The
+// definitions they share are quoted once here and concatenated into the
+// codes that open with them (hint code is matched line by line, trimmed,
+// so the pieces' indentation does not matter; the coverage test checks
+// every composed code against cairo-lang's).
+var (
+	pySplit   = pyDefSplit("num: int, num_bits_shift: int, length: int")
+	pyPack384 = pyDefPack("pack(z, num_bits_shift: int)", "z.d0, z.d1, z.d2")
+)
+
+// pyDefSplit is `def split(<params>):` with the whitelists' body.
+func pyDefSplit(params string) string {
+	return `
+        def split(` + params + `):
+            a = []
+            for _ in range(length):
+                a.append( num & ((1 << num_bits_shift) - 1) )
+                num = num >> num_bits_shift
+            return tuple(a)
+`
+}
+
+// pyDefPack is `def <sig> -> int:` summing the given limbs.
+func pyDefPack(sig, limbs string) string {
+	return `
+        def ` + sig + ` -> int:
+            limbs = (` + limbs + `)
+            return sum(limb << (num_bits_shift * i) for i, limb in enumerate(limbs))
+`
+}

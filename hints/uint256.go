@@ -223,18 +223,7 @@ func init() {
 	})
 
 	// uint256_improvements whitelist: uint256_sub.
-	register(`
-        def split(num: int, num_bits_shift: int = 128, length: int = 2):
-            a = []
-            for _ in range(length):
-                a.append( num & ((1 << num_bits_shift) - 1) )
-                num = num >> num_bits_shift
-            return tuple(a)
-
-        def pack(z, num_bits_shift: int = 128) -> int:
-            limbs = (z.low, z.high)
-            return sum(limb << (num_bits_shift * i) for i, limb in enumerate(limbs))
-
+	register(pyDefSplit("num: int, num_bits_shift: int = 128, length: int = 2")+pyDefPack("pack(z, num_bits_shift: int = 128)", "z.low, z.high")+`
         a = pack(ids.a)
         b = pack(ids.b)
         res = (a - b)%2**256

@@ -105,18 +105,7 @@ func getSquareRoot(c *Context, l limbs) error {
 
 func init() {
 	// uint384.unsigned_div_rem.
-	register(`
-        def split(num: int, num_bits_shift: int, length: int):
-            a = []
-            for _ in range(length):
-                a.append( num & ((1 << num_bits_shift) - 1) )
-                num = num >> num_bits_shift
-            return tuple(a)
-
-        def pack(z, num_bits_shift: int) -> int:
-            limbs = (z.d0, z.d1, z.d2)
-            return sum(limb << (num_bits_shift * i) for i, limb in enumerate(limbs))
-
+	register(pySplit+pyPack384+`
         a = pack(ids.a, num_bits_shift = 128)
         div = pack(ids.div, num_bits_shift = 128)
         quotient, remainder = divmod(a, div)
@@ -138,18 +127,7 @@ func init() {
 	})
 
 	// uint384.sub_reduced_a_and_reduced_b: (a - b) % p.
-	register(`
-        def split(num: int, num_bits_shift: int, length: int):
-            a = []
-            for _ in range(length):
-                a.append( num & ((1 << num_bits_shift) - 1) )
-                num = num >> num_bits_shift
-            return tuple(a)
-
-        def pack(z, num_bits_shift: int) -> int:
-            limbs = (z.d0, z.d1, z.d2)
-            return sum(limb << (num_bits_shift * i) for i, limb in enumerate(limbs))
-
+	register(pySplit+pyPack384+`
         a = pack(ids.a, num_bits_shift = 128)
         b = pack(ids.b, num_bits_shift = 128)
         p = pack(ids.p, num_bits_shift = 128)
@@ -180,17 +158,7 @@ func init() {
 	register(`
         from starkware.python.math_utils import div_mod
 
-        def split(num: int, num_bits_shift: int, length: int):
-            a = []
-            for _ in range(length):
-                a.append( num & ((1 << num_bits_shift) - 1) )
-                num = num >> num_bits_shift
-            return tuple(a)
-
-        def pack(z, num_bits_shift: int) -> int:
-            limbs = (z.d0, z.d1, z.d2)
-            return sum(limb << (num_bits_shift * i) for i, limb in enumerate(limbs))
-
+`+pySplit+pyPack384+`
         a = pack(ids.a, num_bits_shift = 128)
         b = pack(ids.b, num_bits_shift = 128)
         p = pack(ids.p, num_bits_shift = 128)
@@ -215,17 +183,7 @@ func init() {
 	register(`
         from starkware.python.math_utils import isqrt
 
-        def split(num: int, num_bits_shift: int, length: int):
-            a = []
-            for _ in range(length):
-                a.append( num & ((1 << num_bits_shift) - 1) )
-                num = num >> num_bits_shift
-            return tuple(a)
-
-        def pack(z, num_bits_shift: int) -> int:
-            limbs = (z.d0, z.d1, z.d2)
-            return sum(limb << (num_bits_shift * i) for i, limb in enumerate(limbs))
-
+`+pySplit+pyPack384+`
         a = pack(ids.a, num_bits_shift=128)
         root = isqrt(a)
         assert 0 <= root < 2 ** 192
@@ -279,17 +237,7 @@ func init() {
 	register(`
         from starkware.python.math_utils import is_quad_residue, sqrt
 
-        def split(num: int, num_bits_shift: int = 128, length: int = 3):
-            a = []
-            for _ in range(length):
-                a.append( num & ((1 << num_bits_shift) - 1) )
-                num = num >> num_bits_shift
-            return tuple(a)
-
-        def pack(z, num_bits_shift: int = 128) -> int:
-            limbs = (z.d0, z.d1, z.d2)
-            return sum(limb << (num_bits_shift * i) for i, limb in enumerate(limbs))
-
+`+pyDefSplit("num: int, num_bits_shift: int = 128, length: int = 3")+pyDefPack("pack(z, num_bits_shift: int = 128)", "z.d0, z.d1, z.d2")+`
 
         generator = pack(ids.generator)
         x = pack(ids.x)

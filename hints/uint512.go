@@ -5,22 +5,7 @@ package hints
 
 func init() {
 	// u512_unsigned_div_rem.
-	register(`
-        def split(num: int, num_bits_shift: int, length: int):
-            a = []
-            for _ in range(length):
-                a.append( num & ((1 << num_bits_shift) - 1) )
-                num = num >> num_bits_shift
-            return tuple(a)
-
-        def pack(z, num_bits_shift: int) -> int:
-            limbs = (z.low, z.high)
-            return sum(limb << (num_bits_shift * i) for i, limb in enumerate(limbs))
-
-        def pack_extended(z, num_bits_shift: int) -> int:
-            limbs = (z.d0, z.d1, z.d2, z.d3)
-            return sum(limb << (num_bits_shift * i) for i, limb in enumerate(limbs))
-
+	register(pySplit+pyDefPack("pack(z, num_bits_shift: int)", "z.low, z.high")+pyDefPack("pack_extended(z, num_bits_shift: int)", "z.d0, z.d1, z.d2, z.d3")+`
         x = pack_extended(ids.x, num_bits_shift = 128)
         div = pack(ids.div, num_bits_shift = 128)
 
@@ -42,11 +27,7 @@ func init() {
 	})
 
 	// inv_mod_p_uint512: x^-1 modulo a Uint256 p, by Python's pow(x, -1, p).
-	register(`
-        def pack_512(u, num_bits_shift: int) -> int:
-            limbs = (u.d0, u.d1, u.d2, u.d3)
-            return sum(limb << (num_bits_shift * i) for i, limb in enumerate(limbs))
-
+	register(pyDefPack("pack_512(u, num_bits_shift: int)", "u.d0, u.d1, u.d2, u.d3")+`
         x = pack_512(ids.x, num_bits_shift = 128)
         p = ids.p.low + (ids.p.high << 128)
         x_inverse_mod_p = pow(x,-1, p)
