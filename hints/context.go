@@ -20,6 +20,8 @@ type Env struct {
 	Scopes       []map[string]any
 	ProgramInput map[string]any
 	Builtins     map[string]builtins.Runner
+
+	rcBound *big.Int // range_check_builtin.bound, once computed
 }
 
 // NewEnv returns an Env with the main scope holding program_input.
@@ -74,14 +76,23 @@ func (c *Context) ScopeVar(name string) (any, error) {
 	return v, nil
 }
 
-// RangeCheckBound is range_check_builtin.bound (2^128).
+// RangeCheckBound is range_check_builtin.bound (2^128). The value is
+// shared by every call of the run (computing it per hint would allocate):
+// callers must not modify it.
 func (c *Context) RangeCheckBound() (*big.Int, error) {
+	if c.Env.rcBound != nil {
+		return c.Env.rcBound, nil
+	}
 	rc, ok := c.Env.Builtins["range_check"]
 	if !ok {
 		return nil, fmt.Errorf("name 'range_check_builtin' is not defined")
 	}
-	r := rc.(*builtins.RangeCheck)
-	return new(big.Int).Lsh(big.NewInt(1), uint(r.BoundLog())), nil
+	r, ok := rc.(*builtins.RangeCheck)
+	if !ok {
+		return nil, fmt.Errorf("range_check_builtin is a %T, not a range check builtin", rc)
+	}
+	c.Env.rcBound = new(big.Int).Lsh(big.NewInt(1), uint(r.BoundLog()))
+	return c.Env.rcBound, nil
 }
 
 // ref finds the reference an ids name denotes.

@@ -284,7 +284,10 @@ func init() {
 		if err != nil {
 			return err
 		}
-		rcb, _ := c.RangeCheckBound()
+		rcb, err := c.RangeCheckBound()
+		if err != nil {
+			return err
+		}
 		if bound.Cmp(new(big.Int).Rsh(rcb, 1)) > 0 {
 			return assertf("bound=%s is out of the valid range.", hexStr(bound))
 		}
