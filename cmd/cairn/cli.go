@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	_ "embed"
 	"encoding/json"
 	"errors"
@@ -172,7 +173,7 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "Error: %v\n", err)
 			return 1
 		}
-		if err := json.Unmarshal(raw, &cfg.ProgramInput); err != nil {
+		if cfg.ProgramInput, err = decodeProgramInput(raw); err != nil {
 			fmt.Fprintf(stderr, "Error: --program_input: %v\n", err)
 			return 1
 		}
@@ -324,4 +325,19 @@ func printInfo(w io.Writer, r *runner.Runner, relocated bool) {
 	fmt.Fprintf(w, "Used memory cells: %d\n", r.Mem.CountCells())
 	fmt.Fprintln(w, "Register values after execution:")
 	fmt.Fprintf(w, "pc = %s\nap = %s\nfp = %s\n\n", reg(r.VM.PC), reg(r.VM.AP), reg(r.VM.FP))
+}
+
+// decodeProgramInput decodes --program_input. Numbers stay json.Number:
+// Python's json reads integers exactly, where a float64 would round a felt.
+func decodeProgramInput(raw []byte) (map[string]any, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var v map[string]any
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("invalid character after top-level value at offset %d", dec.InputOffset())
+	}
+	return v, nil
 }
