@@ -272,4 +272,3 @@ func TestPlainVirtualColumns(t *testing.T) {
 		t.Errorf("plain units: memory %d, range check %d, diluted %d", Plain.MemoryUnitsRowRatio(), Plain.RangeCheckUnitsRowRatio(), Plain.DilutedUnitsRowRatio())
 	}
 }
-
