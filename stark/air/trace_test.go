@@ -1,7 +1,9 @@
 package air
 
 import (
+	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"sort"
 	"strings"
@@ -270,5 +272,60 @@ func TestPlainVirtualColumns(t *testing.T) {
 	}
 	if Plain.MemoryUnitsRowRatio() != 2 || Plain.RangeCheckUnitsRowRatio() != 1 || Plain.DilutedUnitsRowRatio() != 0 {
 		t.Errorf("plain units: memory %d, range check %d, diluted %d", Plain.MemoryUnitsRowRatio(), Plain.RangeCheckUnitsRowRatio(), Plain.DilutedUnitsRowRatio())
+	}
+}
+
+// TestDynamicTraceContext: the dynamic example's unused builtins have no
+// virtual columns and a Builtin with Used false; each param set to 0, 3 or
+// 2^40 yields a layout whose virtual columns fit, or ErrPublicInput.
+func TestDynamicTraceContext(t *testing.T) {
+	d := dynamicExample(t)
+	if d == nil {
+		t.Skip("no stone vectors")
+	}
+	for _, b := range d.Trace.Builtins {
+		used := map[string]bool{"output": true, "pedersen": true, "range_check": true, "ecdsa": true, "bitwise": true, "ec_op": true}[b.Name]
+		if b.Used != used {
+			t.Errorf("%s used %v", b.Name, b.Used)
+		}
+		for _, v := range d.VirtualColumns() {
+			if !b.Used && strings.TrimSuffix(component(v.Name), "_builtin") == b.Name {
+				t.Errorf("unused %s has virtual column %s", b.Name, v.Name)
+			}
+		}
+	}
+	if b, _ := d.Builtin("pedersen"); b.RowRatio != 1024 || b.Ratio != 32 {
+		t.Errorf("pedersen %+v", b)
+	}
+	if _, ok := d.Builtin("keccak"); !ok {
+		t.Error("no keccak builtin entry")
+	}
+	data, err := os.ReadFile(testvectors.Dir() + "/cairo-lang-examples/dynamic_layout_proof.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := proof.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pi := p.PublicInput
+	orig := pi.DynamicParams
+	for name := range orig {
+		for _, v := range []uint64{0, 3, 1 << 40} {
+			pi.DynamicParams = maps.Clone(orig)
+			pi.DynamicParams[name] = v
+			l, err := Dynamic.Instance(&pi)
+			if err != nil {
+				if !errors.Is(err, ErrPublicInput) {
+					t.Errorf("%s = %d: %v", name, v, err)
+				}
+				continue
+			}
+			for _, vc := range l.VirtualColumns() {
+				if vc.Column >= l.Width() || vc.Step == 0 || vc.RowOffset >= l.TraceLength(pi.NSteps) {
+					t.Errorf("%s = %d: %+v does not fit", name, v, vc)
+				}
+			}
+		}
 	}
 }
