@@ -69,7 +69,7 @@ func TestTraceContextMatchesCairoLang(t *testing.T) {
 		}
 		checked++
 		errf := func(f string, args ...any) { t.Errorf("%s: %s", name, fmt.Sprintf(f, args...)) }
-		rows := l.CpuComponentHeight * l.CpuComponentStep
+		rows := l.RowsPerStep()
 		if l.CpuComponentStep != ref.CpuComponentStep {
 			errf("cpu_component_step %d, cairo-lang %d", l.CpuComponentStep, ref.CpuComponentStep)
 		}
