@@ -191,6 +191,19 @@ func (l *layoutDef) parseTrace(h string, ctx []token, ib *intBuilder) error {
 		}
 		t.Builtins = append(t.Builtins, b)
 	}
+	// Every builtin the layout has must be a segment, or the list above
+	// would leave it out.
+	for name, v := range l.Consts {
+		if strings.HasPrefix(name, "kHas") && strings.HasSuffix(name, "Builtin") && v == "true" {
+			found := false
+			for _, seg := range t.Segments {
+				found = found || "kHas"+camel(seg)+"Builtin" == name
+			}
+			if !found {
+				return fmt.Errorf("%s but no segment for it in kSegmentNames", name)
+			}
+		}
+	}
 	t.Consts = map[string]uint64{}
 	for name, v := range l.Consts {
 		if k, err := strconv.ParseUint(v, 10, 64); err == nil {
