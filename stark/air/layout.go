@@ -81,6 +81,7 @@ type DynamicShape struct {
 	// VirtualColumns and Builtins are the trace context's parts that
 	// depend on the params.
 	VirtualColumns []DynamicVirtualColumn
+	Asserts        []DynamicAssert
 	Builtins       []DynamicBuiltin
 }
 

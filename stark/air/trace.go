@@ -107,6 +107,16 @@ type DynamicVirtualColumn struct {
 	Column, Step, RowOffset IntExpr
 }
 
+// DynamicAssert is one of the checks of the dynamic params that Stone's
+// GetTraceGenerationContext makes (ASSERT_RELEASE), and so its verifier:
+// when Guard is nil or non-zero, Cond must evaluate (its SafeDivs exact)
+// to non-zero, in Stone's uint64 arithmetic. Text is the condition as
+// Stone writes it, Msg Stone's message.
+type DynamicAssert struct {
+	Guard, Cond IntExpr
+	Text, Msg   string
+}
+
 // DynamicBuiltin names the dynamic params that size a builtin.
 type DynamicBuiltin struct {
 	Name, Uses, RowRatio string
@@ -173,6 +183,24 @@ func (l *Layout) instanceTrace(out *Layout, vars []uint64, byName map[string]uin
 	d := l.Dynamic
 	if l.Trace == nil {
 		return fmt.Errorf("%w: layout %s has no trace context", ErrEval, l.Name)
+	}
+	for _, a := range d.Asserts {
+		if a.Guard != nil {
+			g, err := a.Guard.Eval(vars)
+			if err != nil {
+				return fmt.Errorf("%w: layout %s: guard of %s: %w", ErrPublicInput, l.Name, a.Text, err)
+			}
+			if g == 0 {
+				continue
+			}
+		}
+		v, err := a.Cond.Eval(vars)
+		if err != nil {
+			return fmt.Errorf("%w: layout %s: Stone's check %s (%s): %w", ErrPublicInput, l.Name, a.Text, a.Msg, err)
+		}
+		if v == 0 {
+			return fmt.Errorf("%w: layout %s: Stone's check %s fails: %s", ErrPublicInput, l.Name, a.Text, a.Msg)
+		}
 	}
 	tc := *l.Trace
 	tc.Builtins = make([]Builtin, 0, len(d.Builtins)+1)

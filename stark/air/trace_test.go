@@ -310,6 +310,25 @@ func TestDynamicTraceContext(t *testing.T) {
 	}
 	pi := p.PublicInput
 	orig := pi.DynamicParams
+	// Params Stone's GetTraceGenerationContext rejects, and its message.
+	for _, c := range []struct {
+		param string
+		value uint64
+		msg   string
+	}{
+		{"uses_pedersen_builtin", 2, "uses_pedersen_builtin should be a boolean"},
+		{"pedersen_builtin_row_ratio", 1536, "IsPowerOfTwo(pedersen_builtin_row_ratio) fails"},
+		{"memory_units_row_ratio", 3, "power of"},
+		// An unused builtin still shapes the mask and virtual columns (SafeDiv).
+		{"keccak__row_ratio", 5, "is not divisible by"},
+	} {
+		pi.DynamicParams = maps.Clone(orig)
+		pi.DynamicParams[c.param] = c.value
+		_, err := Dynamic.Instance(&pi)
+		if !errors.Is(err, ErrPublicInput) || !strings.Contains(err.Error(), c.msg) {
+			t.Errorf("%s = %d: %v, want Stone's %q", c.param, c.value, err, c.msg)
+		}
+	}
 	for name := range orig {
 		for _, v := range []uint64{0, 3, 1 << 40} {
 			pi.DynamicParams = maps.Clone(orig)
@@ -327,5 +346,31 @@ func TestDynamicTraceContext(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestIntExprStoneOps: the ops of Stone's assertions compute in uint64.
+func TestIntExprStoneOps(t *testing.T) {
+	c := func(k uint64) IntNode { return IntNode{Op: IntConst, K: k} }
+	bin := func(op IntOp, a, b uint64) IntExpr { return IntExpr{{Op: op, A: 1, B: 2}, c(a), c(b)} }
+	for _, tc := range []struct {
+		e    IntExpr
+		want uint64
+	}{
+		{bin(IntWrapSub, 3, 5), 1<<64 - 2},
+		{bin(IntWrapAdd, 1<<63, 1<<63), 0},
+		{bin(IntWrapMul, 1<<32, 1<<32), 0},
+		{bin(IntGe, 3, 3), 1}, {bin(IntGe, 2, 3), 0},
+		{bin(IntEq, 7, 7), 1}, {bin(IntEq, 7, 8), 0},
+		{IntExpr{{Op: IntPow2, A: 1}, c(64)}, 1},
+		{IntExpr{{Op: IntPow2, A: 1}, c(0)}, 0},
+		{IntExpr{{Op: IntPow2, A: 1}, c(96)}, 0},
+	} {
+		if got, err := tc.e.Eval(nil); err != nil || got != tc.want {
+			t.Errorf("%v: %d, %v; want %d", tc.e, got, err, tc.want)
+		}
+	}
+	if _, err := (IntExpr{{Op: IntPow2, A: 1}, {Op: IntDiv, A: 2, B: 3}, c(5), c(2)}).Eval(nil); !errors.Is(err, ErrEval) {
+		t.Errorf("IsPowerOfTwo(SafeDiv(5, 2)): %v", err)
 	}
 }
