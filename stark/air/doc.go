@@ -20,7 +20,9 @@
 // the cells every Cairo value goes to (column, step, row offset), and
 // Layout.Trace holds the context's objects, the segment order, the
 // builtins' row ratios and Stone's scalar constants. The dynamic layout's
-// are expressions over its params, evaluated by Layout.Instance. Virtual
+// are expressions over its params, evaluated by Layout.Instance, which
+// also makes the checks of the params that Stone's
+// GetTraceGenerationContext makes (DynamicAssert). Virtual
 // columns share cells only as Stone means them to (pools and their users,
 // index ranges of one progression, slots a component leaves free); see
 // VirtualColumn.
