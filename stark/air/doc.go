@@ -22,7 +22,8 @@
 // builtins' row ratios and Stone's scalar constants. The dynamic layout's
 // are expressions over its params, evaluated by Layout.Instance, which
 // also makes the checks of the params that Stone's
-// GetTraceGenerationContext makes (DynamicAssert). Virtual
+// GetTraceGenerationContext makes (ContextCheck; for a fixed layout, of
+// the trace length). Virtual
 // columns share cells only as Stone means them to (pools and their users,
 // index ranges of one progression, slots a component leaves free); see
 // VirtualColumn.

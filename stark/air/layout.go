@@ -81,7 +81,6 @@ type DynamicShape struct {
 	// VirtualColumns and Builtins are the trace context's parts that
 	// depend on the params.
 	VirtualColumns []DynamicVirtualColumn
-	Asserts        []DynamicAssert
 	Builtins       []DynamicBuiltin
 }
 

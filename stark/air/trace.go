@@ -93,6 +93,9 @@ type TraceContext struct {
 	SegmentNames []string
 	// Builtins are the layout's builtins in segment order.
 	Builtins []Builtin
+	// Checks are Stone's checks of the trace length and dynamic params
+	// (Instance makes them).
+	Checks []ContextCheck
 	// Constants holds every numeric scalar constant of Stone's
 	// CpuAirDefinition by its C++ name (kRangeCheckNParts, kPoseidonRoundsFull,
 	// kEcOpScalarHeight, kAddModNWords, ...).
@@ -107,14 +110,42 @@ type DynamicVirtualColumn struct {
 	Column, Step, RowOffset IntExpr
 }
 
-// DynamicAssert is one of the checks of the dynamic params that Stone's
-// GetTraceGenerationContext makes (ASSERT_RELEASE), and so its verifier:
-// when Guard is nil or non-zero, Cond must evaluate (its SafeDivs exact)
-// to non-zero, in Stone's uint64 arithmetic. Text is the condition as
-// Stone writes it, Msg Stone's message.
-type DynamicAssert struct {
+// ContextCheck is one of the checks Stone's GetTraceGenerationContext
+// makes (ASSERT_RELEASE) of the trace length and the dynamic params, and
+// so its verifier, whose CpuAir builds the context: when Guard is nil or
+// non-zero, Cond must evaluate (its SafeDivs exact) to non-zero, in
+// Stone's uint64 arithmetic. Text is the condition as Stone writes it, Msg
+// Stone's message.
+type ContextCheck struct {
 	Guard, Cond IntExpr
 	Text, Msg   string
+}
+
+// checkContext makes the layout's context checks for vars (the trace
+// length, then the dynamic params).
+func (l *Layout) checkContext(vars []uint64) error {
+	if l.Trace == nil {
+		return fmt.Errorf("%w: layout %s has no trace context", ErrEval, l.Name)
+	}
+	for _, a := range l.Trace.Checks {
+		if a.Guard != nil {
+			g, err := a.Guard.Eval(vars)
+			if err != nil {
+				return fmt.Errorf("%w: layout %s: guard of %s: %w", ErrPublicInput, l.Name, a.Text, err)
+			}
+			if g == 0 {
+				continue
+			}
+		}
+		v, err := a.Cond.Eval(vars)
+		if err != nil {
+			return fmt.Errorf("%w: layout %s: Stone's check %s (%s): %w", ErrPublicInput, l.Name, a.Text, a.Msg, err)
+		}
+		if v == 0 {
+			return fmt.Errorf("%w: layout %s: Stone's check %s fails: %s", ErrPublicInput, l.Name, a.Text, a.Msg)
+		}
+	}
+	return nil
 }
 
 // DynamicBuiltin names the dynamic params that size a builtin.
@@ -184,23 +215,8 @@ func (l *Layout) instanceTrace(out *Layout, vars []uint64, byName map[string]uin
 	if l.Trace == nil {
 		return fmt.Errorf("%w: layout %s has no trace context", ErrEval, l.Name)
 	}
-	for _, a := range d.Asserts {
-		if a.Guard != nil {
-			g, err := a.Guard.Eval(vars)
-			if err != nil {
-				return fmt.Errorf("%w: layout %s: guard of %s: %w", ErrPublicInput, l.Name, a.Text, err)
-			}
-			if g == 0 {
-				continue
-			}
-		}
-		v, err := a.Cond.Eval(vars)
-		if err != nil {
-			return fmt.Errorf("%w: layout %s: Stone's check %s (%s): %w", ErrPublicInput, l.Name, a.Text, a.Msg, err)
-		}
-		if v == 0 {
-			return fmt.Errorf("%w: layout %s: Stone's check %s fails: %s", ErrPublicInput, l.Name, a.Text, a.Msg)
-		}
+	if err := l.checkContext(vars); err != nil {
+		return err
 	}
 	tc := *l.Trace
 	tc.Builtins = make([]Builtin, 0, len(d.Builtins)+1)

@@ -374,3 +374,24 @@ func TestIntExprStoneOps(t *testing.T) {
 		t.Errorf("IsPowerOfTwo(SafeDiv(5, 2)): %v", err)
 	}
 }
+
+// TestFixedContextChecks: a fixed layout's Instance makes Stone's checks
+// of the trace length (small: its 8192-row ECDSA component needs 512
+// steps or more).
+func TestFixedContextChecks(t *testing.T) {
+	for _, c := range []struct {
+		nSteps uint64
+		ok     bool
+	}{{512, true}, {1 << 20, true}, {256, false}, {0, false}, {1 << 62, false}} {
+		_, err := Small.Instance(&proof.PublicInput{NSteps: c.nSteps})
+		if (err == nil) != c.ok || (err != nil && !errors.Is(err, ErrPublicInput)) {
+			t.Errorf("small, n_steps %d: %v", c.nSteps, err)
+		}
+	}
+	if _, err := Small.Instance(&proof.PublicInput{NSteps: 256}); err == nil || !strings.Contains(err.Error(), "SafeDiv(trace_length_,8192)") {
+		t.Errorf("small, 256 steps: %v", err)
+	}
+	if _, err := Plain.Instance(&proof.PublicInput{NSteps: 1}); err != nil {
+		t.Errorf("plain, 1 step: %v", err)
+	}
+}

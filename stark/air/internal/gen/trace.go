@@ -115,10 +115,8 @@ func (l *layoutDef) parseTrace(h string, ctx []token, ib *intBuilder) error {
 		}
 		t.VCs = append(t.VCs, d)
 	}
-	if l.Params != nil {
-		if err := l.parseAsserts(ctx, ib); err != nil {
-			return err
-		}
+	if err := l.parseAsserts(ctx, ib); err != nil {
+		return err
 	}
 	for _, args := range calls(ctx, "AddObject") {
 		if len(args) != 2 || len(args[0]) != 1 || args[0][0].kind != 's' {
@@ -288,7 +286,7 @@ func (l *layoutDef) checkNeighbors() error {
 
 // emitTrace writes the Trace field of a layout (and, for the dynamic
 // layout, the parts of its Dynamic field that depend on the params).
-func emitTrace(w *bytes.Buffer, l *layoutDef) {
+func emitTrace(w *bytes.Buffer, l *layoutDef, intExpr func(air.IntExpr) string) {
 	t := &l.Trace
 	dyn := l.Params != nil
 	w.WriteString("Trace: &TraceContext{\n")
@@ -321,7 +319,19 @@ func emitTrace(w *bytes.Buffer, l *layoutDef) {
 		}
 		fmt.Fprintf(w, "{%q, %t, %d, %d},\n", b.Name, b.Used, b.RowRatio, b.Ratio)
 	}
-	w.WriteString("},\nConstants: map[string]uint64{\n")
+	w.WriteString("},\n")
+	if len(t.Asserts) > 0 {
+		w.WriteString("Checks: []ContextCheck{\n")
+		for _, a := range t.Asserts {
+			guard := "nil"
+			if a.Guard != nil {
+				guard = "IntExpr" + intExpr(a.Guard)
+			}
+			fmt.Fprintf(w, "{%s, IntExpr%s, %q, %q},\n", guard, intExpr(a.Cond), a.Text, a.Msg)
+		}
+		w.WriteString("},\n")
+	}
+	w.WriteString("Constants: map[string]uint64{\n")
 	keys := make([]string, 0, len(t.Consts))
 	for k := range t.Consts {
 		keys = append(keys, k)
@@ -339,14 +349,6 @@ func emitDynamicTrace(w *bytes.Buffer, l *layoutDef, intExpr func(air.IntExpr) s
 	for _, v := range l.Trace.VCs {
 		fmt.Fprintf(w, "{%q, %t, IntExpr%s, IntExpr%s, IntExpr%s},\n", v.Name, v.Inter, intExpr(v.Column), intExpr(v.Step), intExpr(v.RowOffset))
 	}
-	w.WriteString("},\nAsserts: []DynamicAssert{\n")
-	for _, a := range l.Trace.Asserts {
-		guard := "nil"
-		if a.Guard != nil {
-			guard = "IntExpr" + intExpr(a.Guard)
-		}
-		fmt.Fprintf(w, "{%s, IntExpr%s, %q, %q},\n", guard, intExpr(a.Cond), a.Text, a.Msg)
-	}
 	w.WriteString("},\nBuiltins: []DynamicBuiltin{\n")
 	for _, b := range l.Trace.Builtins {
 		if b.Name != "output" {
@@ -356,7 +358,7 @@ func emitDynamicTrace(w *bytes.Buffer, l *layoutDef, intExpr func(air.IntExpr) s
 	w.WriteString("},\n")
 }
 
-// parseAsserts reads the dynamic layout's ASSERT_RELEASE checks, with the
+// parseAsserts reads a layout's ASSERT_RELEASE checks, with the dynamic layout's
 // "if ((uses_<builtin>) != (0)) {" guards around them. Stone evaluates
 // them in uint64: "x >= 0" always holds, so of those only the ones with a
 // SafeDiv (which fails unless exact) are kept. The SafeDivs in the virtual
