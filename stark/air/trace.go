@@ -81,12 +81,12 @@ type Builtin struct {
 // other scalar constants.
 type TraceContext struct {
 	// VirtualColumns are in Stone's order. The pools (mem_pool/addr,
-	// mem_pool/value, range_check16_pool, diluted_pool) are the union of
-	// the cells their users take (cpu/decode/mem_inst/addr, ...) plus the
-	// free cells the pool's Finalize pads; other virtual columns do not
-	// share cells, save the aliases Stone names twice
-	// (cpu/decode/pc = cpu/decode/mem_inst/addr,
-	// cpu/decode/instruction = cpu/decode/mem_inst/value).
+	// mem_pool/value, range_check16_pool, diluted_pool) hold the cells
+	// their users take (cpu/decode/mem_inst/addr, ...) and the free cells
+	// the pool's Finalize pads; Stone names two of them twice
+	// (cpu/decode/pc = cpu/decode/mem_inst/addr, cpu/decode/instruction =
+	// cpu/decode/mem_inst/value). For the other ways they share cells see
+	// VirtualColumn.
 	VirtualColumns []VirtualColumn
 	Objects        []TraceObject
 	// SegmentNames are the memory segments in Stone's kSegmentNames order.
