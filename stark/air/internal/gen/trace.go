@@ -22,9 +22,9 @@ type traceDef struct {
 	Asserts  []assertDef
 }
 
-// assertDef is one of Stone's ASSERT_RELEASE checks of the dynamic
-// params in GetTraceGenerationContext, which its CpuAir constructor (the
-// verifier's too) runs.
+// assertDef is one of Stone's ASSERT_RELEASE checks of the trace length
+// and dynamic params in GetTraceGenerationContext, which its CpuAir
+// constructor (the verifier's too) runs.
 type assertDef struct {
 	Guard, Cond air.IntExpr // Guard nil: unconditional
 	Text, Msg   string
