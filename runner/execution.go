@@ -1,13 +1,15 @@
 package runner
 
 import (
-	"bufio"
 	"encoding/binary"
 	"errors"
 	"io"
+	"slices"
+	"sort"
 
 	"github.com/cairn-vm/cairn/felt"
 	"github.com/cairn-vm/cairn/trace"
+	"github.com/cairn-vm/cairn/vm"
 	"github.com/cairn-vm/cairn/vm/memory"
 )
 
@@ -52,60 +54,169 @@ func (r *Runner) Execution() (*Execution, error) {
 	return &Execution{Layout: r.Layout.Name, Trace: t, Memory: cells, PublicInput: pi, PrivateInput: priv}, nil
 }
 
-// WriteTrace streams the relocated trace in cairo-run's binary format
-// without building it in memory first.
-func (r *Runner) WriteTrace(w io.Writer) error {
-	rel := r.Relocation
-	bw := bufio.NewWriterSize(w, 1<<16)
-	var buf [trace.EntrySize]byte
-	for _, e := range r.VM.Trace() {
-		pc, err1 := rel.Ptr(e.PC)
-		ap, err2 := rel.Ptr(e.AP)
-		fp, err3 := rel.Ptr(e.FP)
-		if err := errors.Join(err1, err2, err3); err != nil {
-			return &AssertError{err.Error()}
-		}
-		binary.LittleEndian.PutUint64(buf[0:], ap)
-		binary.LittleEndian.PutUint64(buf[8:], fp)
-		binary.LittleEndian.PutUint64(buf[16:], pc)
-		if _, err := bw.Write(buf[:]); err != nil {
-			return err
-		}
-	}
-	return bw.Flush()
+// traceRun is one run of the compact trace with its segment bases in the
+// relocated address space, or the error relocating its first entry.
+type traceRun struct {
+	from, end              int
+	apBase, fpBase, pcBase uint64
+	err                    error
 }
 
-// WriteMemory streams the relocated memory in cairo-run's binary format,
+func (r *Runner) traceRuns() ([]vm.TraceOffsets, []traceRun) {
+	offs, segs := r.VM.CompactTrace()
+	rel := r.Relocation
+	runs := make([]traceRun, len(segs))
+	for k, s := range segs {
+		end := len(offs)
+		if k+1 < len(segs) {
+			end = segs[k+1].From
+		}
+		o := offs[s.From]
+		_, err1 := rel.Ptr(memory.Ptr{Segment: s.PC, Offset: o.PC})
+		_, err2 := rel.Ptr(memory.Ptr{Segment: s.AP, Offset: o.AP})
+		_, err3 := rel.Ptr(memory.Ptr{Segment: s.FP, Offset: o.FP})
+		run := traceRun{from: s.From, end: end}
+		if err := errors.Join(err1, err2, err3); err != nil {
+			run.err = &AssertError{err.Error()}
+		} else {
+			run.apBase, run.fpBase, run.pcBase = rel.Bases[s.AP], rel.Bases[s.FP], rel.Bases[s.PC]
+		}
+		runs[k] = run
+	}
+	return offs, runs
+}
+
+// eachRelocated calls f for the steps [from, to) of the trace, run by run,
+// with the run's bases; it stops at the first run that cannot be relocated.
+func eachRelocated(runs []traceRun, from, to int, f func(run *traceRun, i, j int)) error {
+	k := sort.Search(len(runs), func(k int) bool { return runs[k].end > from })
+	for ; k < len(runs) && runs[k].from < to; k++ {
+		run := &runs[k]
+		if run.err != nil {
+			return run.err
+		}
+		f(run, max(from, run.from), min(to, run.end))
+	}
+	return nil
+}
+
+// RelocatedTrace returns the trace in the relocated address space.
+func (r *Runner) RelocatedTrace() ([]trace.Entry, error) {
+	offs, runs := r.traceRuns()
+	out := make([]trace.Entry, len(offs))
+	err := eachRelocated(runs, 0, len(offs), func(run *traceRun, i, j int) {
+		for ; i < j; i++ {
+			o := offs[i]
+			out[i] = trace.Entry{PC: o.PC + run.pcBase, AP: o.AP + run.apBase, FP: o.FP + run.fpBase}
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Chunk sizes of the parallel file encoders: large enough that the
+// hand-over costs nothing, small enough to keep the buffers in cache.
+const (
+	traceChunk  = 1 << 15
+	memoryChunk = 1 << 14
+)
+
+// WriteTrace writes the relocated trace in cairo-run's binary format,
+// straight from the compact trace.
+func (r *Runner) WriteTrace(w io.Writer) error {
+	offs, runs := r.traceRuns()
+	n := (len(offs) + traceChunk - 1) / traceChunk
+	return trace.WriteChunks(w, n, func(c int, buf []byte) ([]byte, error) {
+		from, to := c*traceChunk, min((c+1)*traceChunk, len(offs))
+		buf = slices.Grow(buf, (to-from)*trace.EntrySize)[:(to-from)*trace.EntrySize]
+		b := buf
+		err := eachRelocated(runs, from, to, func(run *traceRun, i, j int) {
+			for _, o := range offs[i:j] {
+				binary.LittleEndian.PutUint64(b[0:], o.AP+run.apBase)
+				binary.LittleEndian.PutUint64(b[8:], o.FP+run.fpBase)
+				binary.LittleEndian.PutUint64(b[16:], o.PC+run.pcBase)
+				b = b[trace.EntrySize:]
+			}
+		})
+		return buf, err
+	})
+}
+
+// memChunk is a piece of the memory file: dense cells [from, to) of a
+// segment, or (far) all of its cells beyond the dense part.
+type memChunk struct {
+	seg      int
+	from, to uint64
+	far      bool
+}
+
+// WriteMemory writes the relocated memory in cairo-run's binary format,
 // in ascending address order.
 func (r *Runner) WriteMemory(w io.Writer) error {
 	rel := r.Relocation
-	bw := bufio.NewWriterSize(w, 1<<16)
-	var buf [trace.CellSize]byte
-	var err error
-	for i := 0; i < r.Mem.NumSegments() && err == nil; i++ {
-		base := rel.Bases[i]
-		r.Mem.EachCell(i, func(off uint64, v memory.Value) bool {
-			binary.LittleEndian.PutUint64(buf[0:], base+off)
-			if p, ok := v.Ptr(); ok && p.Segment >= 0 && p.Segment < len(rel.Bases) && rel.Bases[p.Segment]+p.Offset >= p.Offset {
-				// A relocated pointer is a small integer: no field conversion.
-				clear(buf[8:])
-				binary.LittleEndian.PutUint64(buf[8:], rel.Bases[p.Segment]+p.Offset)
-			} else {
-				var f felt.Felt
-				if f, err = rel.Value(v); err != nil {
-					return false
+	var chunks []memChunk
+	for i := 0; i < r.Mem.NumSegments(); i++ {
+		n := uint64(len(r.Mem.DenseCells(i)))
+		for from := uint64(0); from < n; from += memoryChunk {
+			chunks = append(chunks, memChunk{seg: i, from: from, to: min(from+memoryChunk, n)})
+		}
+		if r.Mem.HasFarCells(i) {
+			chunks = append(chunks, memChunk{seg: i, far: true})
+		}
+	}
+	return trace.WriteChunks(w, len(chunks), func(c int, buf []byte) ([]byte, error) {
+		ch := chunks[c]
+		base := rel.Bases[ch.seg]
+		if ch.far {
+			var err error
+			for _, off := range r.Mem.FarOffsets(ch.seg) {
+				if buf, err = appendCell(buf, rel, base+off, r.Mem.Get(memory.Ptr{Segment: ch.seg, Offset: off})); err != nil {
+					return nil, err
 				}
-				b := f.BytesLE()
-				copy(buf[8:], b[:])
 			}
-			_, err = bw.Write(buf[:])
-			return err == nil
-		})
+			return buf, nil
+		}
+		cells := r.Mem.DenseCells(ch.seg)[ch.from:ch.to]
+		buf = slices.Grow(buf, len(cells)*trace.CellSize)
+		for k := range cells {
+			v := &cells[k]
+			if !v.IsSet() {
+				continue
+			}
+			var err error
+			if buf, err = appendCell(buf, rel, base+ch.from+uint64(k), *v); err != nil {
+				return nil, err
+			}
+		}
+		return buf, nil
+	})
+}
+
+// appendCell appends one memory record; buf has room for it when the
+// caller grew it for a whole chunk.
+func appendCell(buf []byte, rel *memory.Relocation, addr uint64, v memory.Value) ([]byte, error) {
+	n := len(buf)
+	buf = append(buf, make([]byte, trace.CellSize)...)
+	b := buf[n : n+trace.CellSize]
+	binary.LittleEndian.PutUint64(b[0:], addr)
+	if v.IsFelt() {
+		memory.PutFeltLE((*[felt.Bytes]byte)(b[8:]), v)
+		return buf, nil
 	}
+	if p, ok := v.Ptr(); ok && p.Segment >= 0 && p.Segment < len(rel.Bases) && rel.Bases[p.Segment]+p.Offset >= p.Offset {
+		// A relocated pointer is a small integer: no field conversion.
+		binary.LittleEndian.PutUint64(b[8:], rel.Bases[p.Segment]+p.Offset)
+		return buf, nil
+	}
+	f, err := rel.Value(v)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return bw.Flush()
+	fb := f.BytesLE()
+	copy(b[8:], fb[:])
+	return buf, nil
 }
 
 // WriteFiles writes the trace and the memory file at the same time (either

@@ -9,7 +9,6 @@ import (
 	"github.com/cairn-vm/cairn/builtins"
 	"github.com/cairn-vm/cairn/hints"
 	"github.com/cairn-vm/cairn/program"
-	"github.com/cairn-vm/cairn/trace"
 	"github.com/cairn-vm/cairn/vm"
 	"github.com/cairn-vm/cairn/vm/memory"
 )
@@ -493,23 +492,6 @@ func (r *Runner) Relocate() error {
 	}
 	r.Relocation = rel
 	return nil
-}
-
-// RelocatedTrace returns the trace in the relocated address space.
-func (r *Runner) RelocatedTrace() ([]trace.Entry, error) {
-	t := r.VM.Trace()
-	out := make([]trace.Entry, len(t))
-	rel := r.Relocation
-	for i, e := range t {
-		pc, err1 := rel.Ptr(e.PC)
-		ap, err2 := rel.Ptr(e.AP)
-		fp, err3 := rel.Ptr(e.FP)
-		if err := errors.Join(err1, err2, err3); err != nil {
-			return nil, &AssertError{err.Error()}
-		}
-		out[i] = trace.Entry{PC: pc, AP: ap, FP: fp}
-	}
-	return out, nil
 }
 
 // Output returns the output builtin's cells (nil when the program has no

@@ -12,12 +12,11 @@ type Hint interface {
 	Exec(vm *VM) error
 }
 
-// TraceEntry is the register state before one step.
-type TraceEntry struct{ PC, AP, FP memory.Ptr }
-
 type slot struct {
 	ins     Instruction
 	decoded bool
+	kind    fastKind
+	apInc   uint8 // ap += apInc for the fast shapes with a regular or ap++ update
 	hints   []Hint
 }
 
@@ -30,26 +29,16 @@ type VM struct {
 	// SkipInstruction may be set by a hint to skip the current instruction.
 	SkipInstruction bool
 
-	trace   []TraceEntry
+	trace   compactTrace
 	tracing bool
 	code    [][]slot
 }
 
 // New returns a VM over mem with the given initial registers.
 func New(mem *memory.Memory, pc, ap, fp memory.Ptr, trace bool) *VM {
-	return &VM{Mem: mem, PC: pc, AP: ap, FP: fp, tracing: trace}
-}
-
-// Trace returns the recorded trace (nil when tracing is off).
-func (vm *VM) Trace() []TraceEntry { return vm.trace }
-
-// ReserveTrace preallocates room for n trace entries.
-func (vm *VM) ReserveTrace(n int) {
-	if vm.tracing && cap(vm.trace) < n {
-		t := make([]TraceEntry, len(vm.trace), n)
-		copy(t, vm.trace)
-		vm.trace = t
-	}
+	v := &VM{Mem: mem, PC: pc, AP: ap, FP: fp, tracing: trace}
+	v.trace.cur = [3]int{noSegment, noSegment, noSegment}
+	return v
 }
 
 func (vm *VM) slotsFor(seg int, need uint64) []slot {
@@ -125,6 +114,10 @@ func (vm *VM) Step() error {
 		}
 		s = &vm.slotsFor(pc.Segment, pc.Offset+1)[pc.Offset]
 		s.ins, s.decoded = ins, true
+		s.kind, s.apInc = classify(&s.ins)
+	}
+	if s.kind != fastNone && vm.fastStep(s) {
+		return nil
 	}
 	return vm.exec(&s.ins)
 }
@@ -334,10 +327,7 @@ func (vm *VM) execute(ins *Instruction) error {
 	}
 
 	if vm.tracing {
-		if len(vm.trace) == cap(vm.trace) {
-			vm.ReserveTrace(max(4*cap(vm.trace), 1024))
-		}
-		vm.trace = append(vm.trace, TraceEntry{vm.PC, vm.AP, vm.FP})
+		vm.record()
 	}
 	return vm.updateRegisters(ins, &dst, &op1, &res)
 }
@@ -535,6 +525,9 @@ func (vm *VM) RunTo(end memory.Ptr, limit uint64) error {
 		if uint(pc.Segment) < uint(len(vm.code)) {
 			if c := vm.code[pc.Segment]; pc.Offset < uint64(len(c)) {
 				if s := &c[pc.Offset]; s.decoded && s.hints == nil {
+					if s.kind != fastNone && vm.fastStep(s) {
+						continue
+					}
 					if err := vm.execute(&s.ins); err != nil {
 						return vm.fail(-1, err)
 					}

@@ -2,6 +2,7 @@ package memory
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/cairn-vm/cairn/felt"
@@ -449,3 +450,40 @@ func (m *Memory) Freeze() {
 
 // Frozen reports whether the memory is frozen.
 func (m *Memory) Frozen() bool { return m.frozen }
+
+// HasDeducer reports whether segment i has auto-deduction rules (the step
+// loop's fast path must then leave unknown cells of it to Deduce).
+func (m *Memory) HasDeducer(i int) bool {
+	return uint(i) < uint(len(m.deducers)) && len(m.deducers[i]) > 0
+}
+
+// DenseCells returns the dense part of segment i, unset cells included,
+// for code that scans whole segments (the memory file's encoder). Callers
+// must not modify it.
+func (m *Memory) DenseCells(i int) []Value {
+	if s := m.seg(i); s != nil {
+		return s.cells
+	}
+	return nil
+}
+
+// FarOffsets returns, in ascending order, the offsets of segment i's
+// cells that lie beyond its dense part.
+func (m *Memory) FarOffsets(i int) []uint64 {
+	s := m.seg(i)
+	if s == nil || len(s.far) == 0 {
+		return nil
+	}
+	offs := make([]uint64, 0, len(s.far))
+	for off := range s.far {
+		offs = append(offs, off)
+	}
+	slices.Sort(offs)
+	return offs
+}
+
+// HasFarCells reports whether segment i has cells beyond its dense part.
+func (m *Memory) HasFarCells(i int) bool {
+	s := m.seg(i)
+	return s != nil && len(s.far) > 0
+}

@@ -3,6 +3,7 @@ package memory
 import (
 	"fmt"
 	"math"
+	"math/bits"
 
 	"github.com/consensys/gnark-crypto/ecc/stark-curve/fp"
 
@@ -230,16 +231,48 @@ func AddInt(v Value, d int64) (Value, error) {
 	return Add(v, FromFelt(felt.FromInt64(d)))
 }
 
-// AddFelts adds two values known to be felts (the step loop's common case).
-func AddFelts(v, w Value) Value {
-	a, b := v.felt(), w.felt()
-	var r fp.Element
-	r.Add((*fp.Element)(&a), (*fp.Element)(&b))
-	return FromFelt(felt.Felt(r))
-}
-
 // IsZeroFelt reports whether v is the felt 0 (Montgomery zero is all-zero
 // words, so no conversion is needed).
 func (v Value) IsZeroFelt() bool {
 	return v.w[0]|v.w[1]|v.w[2] == 0 && v.w[3] == uint64(FeltKind)<<kindShift
+}
+
+// The Stark prime's top word (its lower words are 1, 0, 0): Montgomery
+// words are plain residues mod p, so a field addition is a 4-word add and
+// one conditional subtraction.
+const primeTop = 0x0800000000000011
+
+// AddFelts adds two values known to be felts (the step loop's common
+// case), on the raw words: no kind decoding, no call into the field
+// library.
+func AddFelts(v, w Value) Value {
+	s0, c := bits.Add64(v.w[0], w.w[0], 0)
+	s1, c := bits.Add64(v.w[1], w.w[1], c)
+	s2, c := bits.Add64(v.w[2], w.w[2], c)
+	s3, _ := bits.Add64(v.w[3]&^kindMask, w.w[3]&^kindMask, c)
+	// Both are below p < 2^252, so the sum fits in 256 bits; subtract p
+	// when the sum is not below it.
+	r0, b := bits.Sub64(s0, 1, 0)
+	r1, b := bits.Sub64(s1, 0, b)
+	r2, b := bits.Sub64(s2, 0, b)
+	r3, b := bits.Sub64(s3, primeTop, b)
+	keep := -b // all ones when the subtraction borrowed (sum < p)
+	return Value{w: [4]uint64{
+		s0&keep | r0&^keep,
+		s1&keep | r1&^keep,
+		s2&keep | r2&^keep,
+		(s3&keep | r3&^keep) | uint64(FeltKind)<<kindShift,
+	}}
+}
+
+// MulFelts multiplies two values known to be felts.
+func MulFelts(v, w Value) Value {
+	a, b := v.felt(), w.felt()
+	return FromFelt(a.Mul(b))
+}
+
+// PutFeltLE writes the canonical value of a felt as 32 little-endian bytes
+// (the memory file's encoding).
+func PutFeltLE(b *[32]byte, v Value) {
+	fp.LittleEndian.PutElement(b, fp.Element(v.felt()))
 }

@@ -1,0 +1,278 @@
+package vm
+
+import "github.com/cairn-vm/cairn/vm/memory"
+
+// fastKind names an instruction shape that the step loop runs without the
+// generic operand deduction: almost every step of compiled Cairo is one
+// of these, with its operands already in memory.
+type fastKind uint8
+
+const (
+	fastNone       fastKind = iota
+	fastAssertImm           // [r+off0] = imm, op0 + imm or op0 * imm; ap += 0 or 1
+	fastAssertMem           // [r+off0] = [ap/fp+off2], op0 + or * it; ap += 0 or 1
+	fastJnzImm              // jmp rel imm if [r+off0] != 0
+	fastJmpRelImm           // jmp rel imm
+	fastApAddImm            // ap += imm
+	fastCallRelImm          // call rel imm
+	fastRet                 // ret
+)
+
+// classify picks the fast shape of a decoded instruction, if it has one.
+// Every shape needs op0 in memory (the generic path would otherwise try
+// a deduction rule) and, except for the asserts, dst too.
+func classify(ins *Instruction) (fastKind, uint8) {
+	apInc := uint8(0)
+	switch ins.Ap {
+	case ApRegular:
+	case ApAdd1:
+		apInc = 1
+	default:
+		apInc = 255
+	}
+	smallImm := ins.Op1 == Op1Imm && ins.Off2 == 1 && ins.ImmIsSmall
+	switch ins.Opcode {
+	case OpAssertEq:
+		if ins.Pc != PcRegular || apInc == 255 || ins.Res == ResUnconstrained {
+			return fastNone, 0
+		}
+		switch ins.Op1 {
+		case Op1Imm:
+			if ins.Off2 == 1 {
+				return fastAssertImm, apInc
+			}
+		case Op1FromAP, Op1FromFP:
+			return fastAssertMem, apInc
+		}
+	case OpNop:
+		switch {
+		case ins.Pc == PcJnz && smallImm && apInc != 255:
+			return fastJnzImm, apInc
+		case ins.Pc == PcJumpRel && ins.Res == ResOp1 && smallImm && apInc != 255:
+			return fastJmpRelImm, apInc
+		case ins.Pc == PcRegular && ins.Ap == ApAdd && ins.Res == ResOp1 && smallImm:
+			return fastApAddImm, 0
+		}
+	case OpCall:
+		if ins.Pc == PcJumpRel && ins.Res == ResOp1 && smallImm {
+			return fastCallRelImm, 0
+		}
+	case OpRet:
+		if ins.Pc == PcJumpAbs && ins.Res == ResOp1 && apInc == 0 && (ins.Op1 == Op1FromFP || ins.Op1 == Op1FromAP) {
+			return fastRet, 0
+		}
+	}
+	return fastNone, 0
+}
+
+// at is offsetAddr without the error: ok is false for a negative offset.
+func at(base memory.Ptr, off int16) (memory.Ptr, bool) {
+	o := int64(base.Offset) + int64(off)
+	return memory.Ptr{Segment: base.Segment, Offset: uint64(o)}, o >= 0
+}
+
+// addOff moves an offset by d, as Ptr.Add does; ok is false if it leaves
+// [0, 2^64).
+func addOff(o uint64, d int64) (uint64, bool) {
+	r := o + uint64(d)
+	return r, (d >= 0 && r >= o) || (d < 0 && r < o)
+}
+
+// peekSet reads a cell that must be set for the fast path to apply.
+func peekSet(m *memory.Memory, a memory.Ptr) (memory.Value, bool) {
+	v, ok := m.Peek(a)
+	return v, ok && v.IsSet()
+}
+
+// fastStep runs the instruction of s when it has a fast shape and its
+// operands are where the shape expects them. It returns false when the
+// generic path must run instead; by then it has changed nothing that the
+// generic path would not change in the same way.
+func (vm *VM) fastStep(s *slot) bool {
+	ins := &s.ins
+	m := vm.Mem
+	switch s.kind {
+	case fastAssertImm, fastAssertMem:
+		op0Addr, ok := at(vm.reg(ins.Op0), ins.Off1)
+		if !ok {
+			return false
+		}
+		op0, ok := peekSet(m, op0Addr)
+		if !ok {
+			return false
+		}
+		var op1 memory.Value
+		if s.kind == fastAssertImm {
+			op1 = ins.immValue
+		} else {
+			base := vm.AP
+			if ins.Op1 == Op1FromFP {
+				base = vm.FP
+			}
+			a, ok := at(base, ins.Off2)
+			if !ok {
+				return false
+			}
+			if op1, ok = peekSet(m, a); !ok {
+				return false
+			}
+		}
+		var res memory.Value
+		switch ins.Res {
+		case ResOp1:
+			res = op1
+		case ResAdd:
+			switch {
+			case op0.IsFelt() && op1.IsFelt():
+				res = memory.AddFelts(op0, op1)
+			case ins.ImmIsSmall && op0.IsPtr():
+				var err error
+				if res, err = memory.AddInt(op0, ins.ImmSmall); err != nil {
+					return false
+				}
+			default:
+				return false
+			}
+		default: // ResMul
+			if !op0.IsFelt() || !op1.IsFelt() {
+				return false
+			}
+			res = memory.MulFelts(op0, op1)
+		}
+		dstAddr, ok := at(vm.reg(ins.Dst), ins.Off0)
+		if !ok {
+			return false
+		}
+		dst, ok := m.Peek(dstAddr)
+		if !ok {
+			return false
+		}
+		if dst.IsSet() {
+			if dst != res {
+				return false
+			}
+		} else if !m.TrySet(dstAddr, res) {
+			return false
+		}
+		if vm.tracing {
+			vm.record()
+		}
+		vm.PC.Offset += uint64(ins.Size)
+		vm.AP.Offset += uint64(s.apInc)
+
+	case fastJnzImm, fastJmpRelImm, fastApAddImm:
+		dstAddr, ok := at(vm.reg(ins.Dst), ins.Off0)
+		if !ok {
+			return false
+		}
+		dst, ok := peekSet(m, dstAddr)
+		if !ok {
+			return false
+		}
+		op0Addr, ok := at(vm.reg(ins.Op0), ins.Off1)
+		if !ok {
+			return false
+		}
+		if _, ok := peekSet(m, op0Addr); !ok {
+			return false
+		}
+		pc, ap := vm.PC.Offset+uint64(ins.Size), vm.AP.Offset+uint64(s.apInc)
+		switch s.kind {
+		case fastApAddImm:
+			if ap, ok = addOff(vm.AP.Offset, ins.ImmSmall); !ok {
+				return false
+			}
+		case fastJmpRelImm:
+			if pc, ok = addOff(vm.PC.Offset, ins.ImmSmall); !ok {
+				return false
+			}
+		default: // fastJnzImm: any pointer and any non-zero felt jump
+			if !dst.IsZeroFelt() {
+				if pc, ok = addOff(vm.PC.Offset, ins.ImmSmall); !ok {
+					return false
+				}
+			}
+		}
+		if vm.tracing {
+			vm.record()
+		}
+		vm.PC.Offset, vm.AP.Offset = pc, ap
+
+	case fastCallRelImm:
+		pc, ok := addOff(vm.PC.Offset, ins.ImmSmall)
+		if !ok {
+			return false
+		}
+		dstAddr, ok1 := at(vm.reg(ins.Dst), ins.Off0)
+		op0Addr, ok2 := at(vm.reg(ins.Op0), ins.Off1)
+		if !ok1 || !ok2 || dstAddr == op0Addr {
+			return false
+		}
+		dst, ok1 := m.Peek(dstAddr)
+		op0, ok2 := m.Peek(op0Addr)
+		if !ok1 || !ok2 {
+			return false
+		}
+		fp := memory.FromPtr(vm.FP)
+		ret := memory.FromPtr(vm.PC.AddUint(uint64(ins.Size)))
+		if dst.IsSet() && dst != fp || op0.IsSet() && op0 != ret {
+			return false
+		}
+		if !op0.IsSet() && m.HasDeducer(op0Addr.Segment) {
+			return false
+		}
+		if !dst.IsSet() && !m.TrySet(dstAddr, fp) {
+			return false
+		}
+		// If this write fails, dst already holds fp: the generic path
+		// finds it there, as it would have written it.
+		if !op0.IsSet() && !m.TrySet(op0Addr, ret) {
+			return false
+		}
+		if vm.tracing {
+			vm.record()
+		}
+		vm.FP = vm.AP.AddUint(2)
+		vm.AP.Offset += 2
+		vm.PC.Offset = pc
+
+	case fastRet:
+		dstAddr, ok := at(vm.reg(ins.Dst), ins.Off0)
+		if !ok {
+			return false
+		}
+		dst, ok := m.Peek(dstAddr)
+		if !ok || !dst.IsPtr() {
+			return false
+		}
+		op0Addr, ok := at(vm.reg(ins.Op0), ins.Off1)
+		if !ok {
+			return false
+		}
+		if _, ok := peekSet(m, op0Addr); !ok {
+			return false
+		}
+		base := vm.AP
+		if ins.Op1 == Op1FromFP {
+			base = vm.FP
+		}
+		op1Addr, ok := at(base, ins.Off2)
+		if !ok {
+			return false
+		}
+		op1, ok := m.Peek(op1Addr)
+		if !ok || !op1.IsPtr() {
+			return false
+		}
+		if vm.tracing {
+			vm.record()
+		}
+		vm.FP, _ = dst.Ptr()
+		vm.PC, _ = op1.Ptr()
+
+	default:
+		return false
+	}
+	vm.Steps++
+	return true
+}
