@@ -487,3 +487,46 @@ func (m *Memory) HasFarCells(i int) bool {
 	s := m.seg(i)
 	return s != nil && len(s.far) > 0
 }
+
+// FirstSetFrom returns the lowest written offset of segment i that is at
+// least from.
+func (m *Memory) FirstSetFrom(i int, from uint64) (uint64, bool) {
+	s := m.seg(i)
+	if s == nil {
+		return 0, false
+	}
+	for off := from; off < uint64(len(s.cells)); off++ {
+		if s.cells[off].IsSet() {
+			return off, true
+		}
+	}
+	best, found := uint64(0), false
+	for off := range s.far {
+		if off >= from && (!found || off < best) {
+			best, found = off, true
+		}
+	}
+	return best, found
+}
+
+// FirstPointerOutside returns the lowest offset of segment i that holds a
+// pointer into a segment outside [0, n) (cairo-lang's secure-run check of
+// memory values), in one pass over the cells rather than a callback each.
+func (m *Memory) FirstPointerOutside(i int, n int) (uint64, bool) {
+	s := m.seg(i)
+	if s == nil {
+		return 0, false
+	}
+	for off := range s.cells {
+		if v := &s.cells[off]; v.IsPtr() && uint(v.ptrSeg()) >= uint(n) {
+			return uint64(off), true
+		}
+	}
+	best, found := uint64(0), false
+	for off, v := range s.far {
+		if v.IsPtr() && uint(v.ptrSeg()) >= uint(n) && (!found || off < best) {
+			best, found = off, true
+		}
+	}
+	return best, found
+}

@@ -2,6 +2,8 @@ package memory
 
 import (
 	"errors"
+	"math/big"
+	"math/rand"
 	"testing"
 
 	"github.com/cairn-vm/cairn/felt"
@@ -172,5 +174,60 @@ func TestValidation(t *testing.T) {
 	m.Freeze()
 	if err := m.Set(s.AddUint(2), FromUint64(1)); !errors.Is(err, ErrFrozen) {
 		t.Fatalf("frozen: %v", err)
+	}
+}
+
+func TestSecureScans(t *testing.T) {
+	m := New()
+	s0 := m.AddSegment()
+	m.AddSegment()
+	set := func(off uint64, v Value) {
+		if err := m.Set(s0.AddUint(off), v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	set(2, FromUint64(1))
+	set(5, FromPtr(Ptr{Segment: 1}))
+	set(9, FromPtr(Ptr{Segment: 3, Offset: 4}))
+	set(1<<40, FromPtr(Ptr{Segment: -1}))
+	set(1<<41, FromUint64(3))
+	for _, c := range []struct {
+		from uint64
+		want uint64
+		ok   bool
+	}{{0, 2, true}, {3, 5, true}, {10, 1 << 40, true}, {1<<40 + 1, 1 << 41, true}, {1<<41 + 1, 0, false}} {
+		if got, ok := m.FirstSetFrom(0, c.from); got != c.want || ok != c.ok {
+			t.Errorf("FirstSetFrom(%d) = %d %v, want %d %v", c.from, got, ok, c.want, c.ok)
+		}
+	}
+	if got, ok := m.FirstPointerOutside(0, 2); got != 9 || !ok {
+		t.Errorf("FirstPointerOutside(0, 2) = %d %v", got, ok)
+	}
+	if got, ok := m.FirstPointerOutside(0, 4); got != 1<<40 || !ok {
+		t.Errorf("FirstPointerOutside(0, 4) = %d %v", got, ok)
+	}
+	if _, ok := m.FirstPointerOutside(1, 4); ok {
+		t.Error("empty segment has a bad pointer")
+	}
+}
+
+// AddFelts works on raw Montgomery words; it must agree with the field
+// library at the edges of the range (0, p-1, values near 2^251) and at
+// random points.
+func TestAddFelts(t *testing.T) {
+	pm1 := felt.FromInt64(-1)
+	edges := []felt.Felt{felt.FromUint64(0), felt.FromUint64(1), pm1, pm1.Sub(felt.FromUint64(1)),
+		felt.FromBigInt(new(big.Int).Lsh(big.NewInt(1), 251)), felt.FromBigInt(new(big.Int).Lsh(big.NewInt(1), 250))}
+	r := rand.New(rand.NewSource(1))
+	for range 2000 {
+		edges = append(edges, felt.FromBigInt(new(big.Int).Rand(r, felt.Prime())))
+	}
+	for i, a := range edges {
+		for _, b := range edges[max(0, i-8) : i+1] {
+			got := AddFelts(FromFelt(a), FromFelt(b))
+			if want := FromFelt(a.Add(b)); got != want {
+				t.Fatalf("%v + %v: got %v, want %v", a, b, got, want)
+			}
+		}
 	}
 }
