@@ -62,16 +62,21 @@ type traceRun struct {
 	err                    error
 }
 
-func (r *Runner) traceRuns() ([]vm.TraceOffsets, []traceRun) {
-	offs, segs := r.VM.CompactTrace()
+func (r *Runner) traceRuns() ([]vm.TracePart, []traceRun) {
+	parts, segs := r.VM.CompactTrace()
 	rel := r.Relocation
+	n := r.VM.TraceLen()
 	runs := make([]traceRun, len(segs))
+	pi := 0
 	for k, s := range segs {
-		end := len(offs)
+		end := n
 		if k+1 < len(segs) {
 			end = segs[k+1].From
 		}
-		o := offs[s.From]
+		for parts[pi].From+parts[pi].Len() <= s.From {
+			pi++
+		}
+		o := parts[pi].At(s.From - parts[pi].From)
 		_, err1 := rel.Ptr(memory.Ptr{Segment: s.PC, Offset: o.PC})
 		_, err2 := rel.Ptr(memory.Ptr{Segment: s.AP, Offset: o.AP})
 		_, err3 := rel.Ptr(memory.Ptr{Segment: s.FP, Offset: o.FP})
@@ -83,60 +88,72 @@ func (r *Runner) traceRuns() ([]vm.TraceOffsets, []traceRun) {
 		}
 		runs[k] = run
 	}
-	return offs, runs
+	return parts, runs
 }
 
-// eachRelocated calls f for the steps [from, to) of the trace, run by run,
-// with the run's bases; it stops at the first run that cannot be relocated.
-func eachRelocated(runs []traceRun, from, to int, f func(run *traceRun, i, j int)) error {
+// eachRelocated calls f for the steps of part p, run by run, with the
+// run's bases and the range of p's indices it covers; it stops at the
+// first run that cannot be relocated.
+func eachRelocated(runs []traceRun, p *vm.TracePart, f func(run *traceRun, i, j int)) error {
+	from, to := p.From, p.From+p.Len()
 	k := sort.Search(len(runs), func(k int) bool { return runs[k].end > from })
 	for ; k < len(runs) && runs[k].from < to; k++ {
 		run := &runs[k]
 		if run.err != nil {
 			return run.err
 		}
-		f(run, max(from, run.from), min(to, run.end))
+		f(run, max(from, run.from)-p.From, min(to, run.end)-p.From)
 	}
 	return nil
 }
 
 // RelocatedTrace returns the trace in the relocated address space.
 func (r *Runner) RelocatedTrace() ([]trace.Entry, error) {
-	offs, runs := r.traceRuns()
-	out := make([]trace.Entry, len(offs))
-	err := eachRelocated(runs, 0, len(offs), func(run *traceRun, i, j int) {
-		for ; i < j; i++ {
-			o := offs[i]
-			out[i] = trace.Entry{PC: o.PC + run.pcBase, AP: o.AP + run.apBase, FP: o.FP + run.fpBase}
+	parts, runs := r.traceRuns()
+	out := make([]trace.Entry, r.VM.TraceLen())
+	for pi := range parts {
+		p := &parts[pi]
+		err := eachRelocated(runs, p, func(run *traceRun, i, j int) {
+			for ; i < j; i++ {
+				o := p.At(i)
+				out[p.From+i] = trace.Entry{PC: o.PC + run.pcBase, AP: o.AP + run.apBase, FP: o.FP + run.fpBase}
+			}
+		})
+		if err != nil {
+			return nil, err
 		}
-	})
-	if err != nil {
-		return nil, err
 	}
 	return out, nil
 }
 
-// Chunk sizes of the parallel file encoders: large enough that the
-// hand-over costs nothing, small enough to keep the buffers in cache.
-const (
-	traceChunk  = 1 << 15
-	memoryChunk = 1 << 14
-)
+// memoryChunk is the number of cells in a chunk of the parallel memory
+// file encoder: large enough that the hand-over costs nothing, small
+// enough to keep the buffers in cache. The trace file is encoded a trace
+// part at a time.
+const memoryChunk = 1 << 14
 
 // WriteTrace writes the relocated trace in cairo-run's binary format,
 // straight from the compact trace.
 func (r *Runner) WriteTrace(w io.Writer) error {
-	offs, runs := r.traceRuns()
-	n := (len(offs) + traceChunk - 1) / traceChunk
-	return trace.WriteChunks(w, n, func(c int, buf []byte) ([]byte, error) {
-		from, to := c*traceChunk, min((c+1)*traceChunk, len(offs))
-		buf = slices.Grow(buf, (to-from)*trace.EntrySize)[:(to-from)*trace.EntrySize]
+	parts, runs := r.traceRuns()
+	return trace.WriteChunks(w, len(parts), func(c int, buf []byte) ([]byte, error) {
+		p := &parts[c]
+		buf = slices.Grow(buf, p.Len()*trace.EntrySize)[:p.Len()*trace.EntrySize]
 		b := buf
-		err := eachRelocated(runs, from, to, func(run *traceRun, i, j int) {
-			for _, o := range offs[i:j] {
-				binary.LittleEndian.PutUint64(b[0:], o.AP+run.apBase)
-				binary.LittleEndian.PutUint64(b[8:], o.FP+run.fpBase)
-				binary.LittleEndian.PutUint64(b[16:], o.PC+run.pcBase)
+		err := eachRelocated(runs, p, func(run *traceRun, i, j int) {
+			if p.Wide != nil {
+				for _, o := range p.Wide[i:j] {
+					binary.LittleEndian.PutUint64(b[0:], o.AP+run.apBase)
+					binary.LittleEndian.PutUint64(b[8:], o.FP+run.fpBase)
+					binary.LittleEndian.PutUint64(b[16:], o.PC+run.pcBase)
+					b = b[trace.EntrySize:]
+				}
+				return
+			}
+			for _, o := range p.Narrow[i:j] {
+				binary.LittleEndian.PutUint64(b[0:], uint64(o.AP)+run.apBase)
+				binary.LittleEndian.PutUint64(b[8:], uint64(o.FP)+run.fpBase)
+				binary.LittleEndian.PutUint64(b[16:], uint64(o.PC)+run.pcBase)
 				b = b[trace.EntrySize:]
 			}
 		})

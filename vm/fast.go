@@ -91,6 +91,7 @@ func peekSet(m *memory.Memory, a memory.Ptr) (memory.Value, bool) {
 func (vm *VM) fastStep(s *slot) bool {
 	ins := &s.ins
 	m := vm.Mem
+	pc, ap, fp := vm.PC, vm.AP, vm.FP
 	switch s.kind {
 	case fastAssertImm, fastAssertMem:
 		op0Addr, ok := at(vm.reg(ins.Op0), ins.Off1)
@@ -154,11 +155,8 @@ func (vm *VM) fastStep(s *slot) bool {
 		} else if !m.TrySet(dstAddr, res) {
 			return false
 		}
-		if vm.tracing {
-			vm.record()
-		}
-		vm.PC.Offset += uint64(ins.Size)
-		vm.AP.Offset += uint64(s.apInc)
+		pc.Offset += uint64(ins.Size)
+		ap.Offset += uint64(s.apInc)
 
 	case fastJnzImm, fastJmpRelImm, fastApAddImm:
 		dstAddr, ok := at(vm.reg(ins.Dst), ins.Off0)
@@ -176,31 +174,28 @@ func (vm *VM) fastStep(s *slot) bool {
 		if _, ok := peekSet(m, op0Addr); !ok {
 			return false
 		}
-		pc, ap := vm.PC.Offset+uint64(ins.Size), vm.AP.Offset+uint64(s.apInc)
+		pc.Offset += uint64(ins.Size)
+		ap.Offset += uint64(s.apInc)
 		switch s.kind {
 		case fastApAddImm:
-			if ap, ok = addOff(vm.AP.Offset, ins.ImmSmall); !ok {
+			if ap.Offset, ok = addOff(vm.AP.Offset, ins.ImmSmall); !ok {
 				return false
 			}
 		case fastJmpRelImm:
-			if pc, ok = addOff(vm.PC.Offset, ins.ImmSmall); !ok {
+			if pc.Offset, ok = addOff(vm.PC.Offset, ins.ImmSmall); !ok {
 				return false
 			}
 		default: // fastJnzImm: any pointer and any non-zero felt jump
 			if !dst.IsZeroFelt() {
-				if pc, ok = addOff(vm.PC.Offset, ins.ImmSmall); !ok {
+				if pc.Offset, ok = addOff(vm.PC.Offset, ins.ImmSmall); !ok {
 					return false
 				}
 			}
 		}
-		if vm.tracing {
-			vm.record()
-		}
-		vm.PC.Offset, vm.AP.Offset = pc, ap
 
 	case fastCallRelImm:
-		pc, ok := addOff(vm.PC.Offset, ins.ImmSmall)
-		if !ok {
+		var ok bool
+		if pc.Offset, ok = addOff(vm.PC.Offset, ins.ImmSmall); !ok {
 			return false
 		}
 		dstAddr, ok1 := at(vm.reg(ins.Dst), ins.Off0)
@@ -213,15 +208,15 @@ func (vm *VM) fastStep(s *slot) bool {
 		if !ok1 || !ok2 {
 			return false
 		}
-		fp := memory.FromPtr(vm.FP)
+		oldFP := memory.FromPtr(vm.FP)
 		ret := memory.FromPtr(vm.PC.AddUint(uint64(ins.Size)))
-		if dst.IsSet() && dst != fp || op0.IsSet() && op0 != ret {
+		if dst.IsSet() && dst != oldFP || op0.IsSet() && op0 != ret {
 			return false
 		}
 		if !op0.IsSet() && m.HasDeducer(op0Addr.Segment) {
 			return false
 		}
-		if !dst.IsSet() && !m.TrySet(dstAddr, fp) {
+		if !dst.IsSet() && !m.TrySet(dstAddr, oldFP) {
 			return false
 		}
 		// If this write fails, dst already holds fp: the generic path
@@ -229,12 +224,8 @@ func (vm *VM) fastStep(s *slot) bool {
 		if !op0.IsSet() && !m.TrySet(op0Addr, ret) {
 			return false
 		}
-		if vm.tracing {
-			vm.record()
-		}
-		vm.FP = vm.AP.AddUint(2)
-		vm.AP.Offset += 2
-		vm.PC.Offset = pc
+		fp = vm.AP.AddUint(2)
+		ap.Offset += 2
 
 	case fastRet:
 		dstAddr, ok := at(vm.reg(ins.Dst), ins.Off0)
@@ -264,14 +255,27 @@ func (vm *VM) fastStep(s *slot) bool {
 		if !ok || !op1.IsPtr() {
 			return false
 		}
-		if vm.tracing {
-			vm.record()
-		}
-		vm.FP, _ = dst.Ptr()
-		vm.PC, _ = op1.Ptr()
+		fp, _ = dst.Ptr()
+		pc, _ = op1.Ptr()
 
 	default:
 		return false
+	}
+	if vm.tracing {
+		// record, inlined by hand (the compiler finds it too large).
+		t := &vm.trace
+		if n := len(t.cur); n < cap(t.cur) && !t.check && (vm.AP.Offset|vm.FP.Offset|vm.PC.Offset)>>32 == 0 {
+			t.cur = t.cur[:n+1]
+			t.cur[n] = NarrowOffsets{uint32(vm.AP.Offset), uint32(vm.FP.Offset), uint32(vm.PC.Offset)}
+		} else {
+			vm.recordSlow()
+		}
+	}
+	vm.PC, vm.AP, vm.FP = pc, ap, fp
+	if s.kind == fastRet {
+		// The next step's record compares segments: a ret may return
+		// into another.
+		vm.segmentsMayChange()
 	}
 	vm.Steps++
 	return true

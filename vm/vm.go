@@ -37,7 +37,8 @@ type VM struct {
 // New returns a VM over mem with the given initial registers.
 func New(mem *memory.Memory, pc, ap, fp memory.Ptr, trace bool) *VM {
 	v := &VM{Mem: mem, PC: pc, AP: ap, FP: fp, tracing: trace}
-	v.trace.cur = [3]int{noSegment, noSegment, noSegment}
+	v.trace.curSegs = [3]int{noSegment, noSegment, noSegment}
+	v.trace.check = true
 	return v
 }
 
@@ -84,6 +85,7 @@ func (vm *VM) fail(hint int, err error) *StepError {
 
 // Step runs the hints at pc, then the instruction at pc.
 func (vm *VM) Step() error {
+	vm.segmentsMayChange()
 	pc := vm.PC
 	var s *slot
 	if pc.Segment >= 0 && pc.Segment < len(vm.code) && pc.Offset < uint64(len(vm.code[pc.Segment])) {
@@ -161,6 +163,7 @@ func (vm *VM) exec(ins *Instruction) error {
 }
 
 func (vm *VM) execute(ins *Instruction) error {
+	vm.segmentsMayChange()
 	mem := vm.Mem
 	dstAddr, err := offsetAddr(vm.reg(ins.Dst), ins.Off0)
 	if err != nil {
@@ -520,6 +523,7 @@ func OperandAddrs(ins *Instruction, pc, ap, fp memory.Ptr, m *memory.Memory) (ds
 // limit). It is Step in a loop with the common case (a decoded slot
 // without hints) kept in the loop itself.
 func (vm *VM) RunTo(end memory.Ptr, limit uint64) error {
+	vm.segmentsMayChange()
 	for n := uint64(0); vm.PC != end && (limit == 0 || n < limit); n++ {
 		pc := vm.PC
 		if uint(pc.Segment) < uint(len(vm.code)) {
