@@ -189,7 +189,8 @@ func (r *Runner) WriteMemory(w io.Writer) error {
 		if ch.far {
 			var err error
 			for _, off := range r.Mem.FarOffsets(ch.seg) {
-				if buf, err = appendCell(buf, rel, base+off, r.Mem.Get(memory.Ptr{Segment: ch.seg, Offset: off})); err != nil {
+				v := r.Mem.Get(memory.Ptr{Segment: ch.seg, Offset: off})
+				if buf, err = appendCell(buf, rel, base+off, &v); err != nil {
 					return nil, err
 				}
 			}
@@ -198,25 +199,22 @@ func (r *Runner) WriteMemory(w io.Writer) error {
 		cells := r.Mem.DenseCells(ch.seg)[ch.from:ch.to]
 		buf = slices.Grow(buf, len(cells)*trace.CellSize)
 		for k := range cells {
-			v := &cells[k]
-			if !v.IsSet() {
-				continue
-			}
-			var err error
-			if buf, err = appendCell(buf, rel, base+ch.from+uint64(k), *v); err != nil {
-				return nil, err
+			if v := &cells[k]; v.IsSet() {
+				var err error
+				if buf, err = appendCell(buf, rel, base+ch.from+uint64(k), v); err != nil {
+					return nil, err
+				}
 			}
 		}
 		return buf, nil
 	})
 }
 
-// appendCell appends one memory record; buf has room for it when the
-// caller grew it for a whole chunk.
-func appendCell(buf []byte, rel *memory.Relocation, addr uint64, v memory.Value) ([]byte, error) {
+// appendCell appends one memory record.
+func appendCell(buf []byte, rel *memory.Relocation, addr uint64, v *memory.Value) ([]byte, error) {
 	n := len(buf)
 	buf = append(buf, make([]byte, trace.CellSize)...)
-	b := buf[n : n+trace.CellSize]
+	b := (*[trace.CellSize]byte)(buf[n:])
 	binary.LittleEndian.PutUint64(b[0:], addr)
 	if v.IsFelt() {
 		memory.PutFeltLE((*[felt.Bytes]byte)(b[8:]), v)
@@ -227,7 +225,7 @@ func appendCell(buf []byte, rel *memory.Relocation, addr uint64, v memory.Value)
 		binary.LittleEndian.PutUint64(b[8:], rel.Bases[p.Segment]+p.Offset)
 		return buf, nil
 	}
-	f, err := rel.Value(v)
+	f, err := rel.Value(*v)
 	if err != nil {
 		return nil, err
 	}

@@ -231,3 +231,23 @@ func TestAddFelts(t *testing.T) {
 		}
 	}
 }
+
+// PutFeltLE's sparse Montgomery reduction must agree with the field
+// library's canonical bytes.
+func TestPutFeltLE(t *testing.T) {
+	pm1 := felt.FromInt64(-1)
+	vals := []felt.Felt{felt.FromUint64(0), felt.FromUint64(1), felt.FromUint64(1 << 63), pm1, pm1.Sub(felt.FromUint64(1)),
+		felt.FromBigInt(new(big.Int).Lsh(big.NewInt(1), 251)), felt.FromBigInt(new(big.Int).Lsh(big.NewInt(1), 192))}
+	r := rand.New(rand.NewSource(2))
+	for range 5000 {
+		vals = append(vals, felt.FromBigInt(new(big.Int).Rand(r, felt.Prime())))
+	}
+	for _, f := range vals {
+		var got [32]byte
+		v := FromFelt(f)
+		PutFeltLE(&got, &v)
+		if want := f.BytesLE(); got != want {
+			t.Fatalf("%v: got %x, want %x", f, got, want)
+		}
+	}
+}

@@ -1,11 +1,10 @@
 package memory
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math"
 	"math/bits"
-
-	"github.com/consensys/gnark-crypto/ecc/stark-curve/fp"
 
 	"github.com/cairn-vm/cairn/felt"
 )
@@ -273,6 +272,43 @@ func MulFelts(v, w Value) Value {
 
 // PutFeltLE writes the canonical value of a felt as 32 little-endian bytes
 // (the memory file's encoding).
-func PutFeltLE(b *[32]byte, v Value) {
-	fp.LittleEndian.PutElement(b, fp.Element(v.felt()))
+func PutFeltLE(b *[32]byte, v *Value) {
+	w := v.canonical()
+	binary.LittleEndian.PutUint64(b[0:], w[0])
+	binary.LittleEndian.PutUint64(b[8:], w[1])
+	binary.LittleEndian.PutUint64(b[16:], w[2])
+	binary.LittleEndian.PutUint64(b[24:], w[3])
+}
+
+// canonical converts a felt out of Montgomery form (times 2^-256 mod p).
+// The Stark prime is 1 + primeTop*2^192, so each of the four reduction
+// rounds costs one 64x64-bit multiplication where a generic prime costs
+// four: the memory file converts every felt it writes.
+func (v *Value) canonical() [4]uint64 {
+	t0, t1, t2, t3 := v.w[0], v.w[1], v.w[2], v.w[3]&^kindMask
+	for range 4 {
+		// m = -t0 mod 2^64 makes t + m*p divisible by 2^64: the low word
+		// t0 + m is 0 with a carry exactly when t0 != 0.
+		m := -t0
+		var c uint64
+		if t0 != 0 {
+			c = 1
+		}
+		hi, lo := bits.Mul64(m, primeTop)
+		var c1, c2 uint64
+		t1, c1 = bits.Add64(t1, c, 0)
+		t2, c1 = bits.Add64(t2, 0, c1)
+		t3, c2 = bits.Add64(t3, lo, c1)
+		t4 := hi + c2
+		t0, t1, t2, t3 = t1, t2, t3, t4
+	}
+	// The result is below 2p: subtract p once if needed.
+	r0, b := bits.Sub64(t0, 1, 0)
+	r1, b := bits.Sub64(t1, 0, b)
+	r2, b := bits.Sub64(t2, 0, b)
+	r3, b := bits.Sub64(t3, primeTop, b)
+	if b == 0 {
+		return [4]uint64{r0, r1, r2, r3}
+	}
+	return [4]uint64{t0, t1, t2, t3}
 }
