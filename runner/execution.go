@@ -91,11 +91,11 @@ func (r *Runner) traceRuns() ([]vm.TracePart, []traceRun) {
 	return parts, runs
 }
 
-// eachRelocated calls f for the steps of part p, run by run, with the
-// run's bases and the range of p's indices it covers; it stops at the
-// first run that cannot be relocated.
-func eachRelocated(runs []traceRun, p *vm.TracePart, f func(run *traceRun, i, j int)) error {
-	from, to := p.From, p.From+p.Len()
+// eachRelocated calls f for the steps [from, to) of part p (indices into
+// p), run by run, with the run's bases and the range of p's indices it
+// covers; it stops at the first run that cannot be relocated.
+func eachRelocated(runs []traceRun, p *vm.TracePart, from, to int, f func(run *traceRun, i, j int)) error {
+	from, to = p.From+from, p.From+to
 	k := sort.Search(len(runs), func(k int) bool { return runs[k].end > from })
 	for ; k < len(runs) && runs[k].from < to; k++ {
 		run := &runs[k]
@@ -113,7 +113,7 @@ func (r *Runner) RelocatedTrace() ([]trace.Entry, error) {
 	out := make([]trace.Entry, r.VM.TraceLen())
 	for pi := range parts {
 		p := &parts[pi]
-		err := eachRelocated(runs, p, func(run *traceRun, i, j int) {
+		err := eachRelocated(runs, p, 0, p.Len(), func(run *traceRun, i, j int) {
 			for ; i < j; i++ {
 				o := p.At(i)
 				out[p.From+i] = trace.Entry{PC: o.PC + run.pcBase, AP: o.AP + run.apBase, FP: o.FP + run.fpBase}
@@ -126,21 +126,32 @@ func (r *Runner) RelocatedTrace() ([]trace.Entry, error) {
 	return out, nil
 }
 
-// memoryChunk is the number of cells in a chunk of the parallel memory
-// file encoder: large enough that the hand-over costs nothing, small
-// enough to keep the buffers in cache. The trace file is encoded a trace
-// part at a time.
-const memoryChunk = 1 << 14
+// Chunk sizes of the parallel file encoders (steps and cells): large
+// enough that the hand-over costs nothing, small enough to keep the
+// buffers in cache.
+const (
+	traceChunk  = 1 << 14
+	memoryChunk = 1 << 13
+)
 
 // WriteTrace writes the relocated trace in cairo-run's binary format,
 // straight from the compact trace.
 func (r *Runner) WriteTrace(w io.Writer) error {
 	parts, runs := r.traceRuns()
-	return trace.WriteChunks(w, len(parts), func(c int, buf []byte) ([]byte, error) {
-		p := &parts[c]
-		buf = slices.Grow(buf, p.Len()*trace.EntrySize)[:p.Len()*trace.EntrySize]
+	type chunk struct{ part, from, to int }
+	var chunks []chunk
+	for pi := range parts {
+		for from := 0; from < parts[pi].Len(); from += traceChunk {
+			chunks = append(chunks, chunk{pi, from, min(from+traceChunk, parts[pi].Len())})
+		}
+	}
+	return trace.WriteChunks(w, len(chunks), func(c int, buf []byte) ([]byte, error) {
+		ch := chunks[c]
+		p := &parts[ch.part]
+		size := (ch.to - ch.from) * trace.EntrySize
+		buf = slices.Grow(buf, size)[:size]
 		b := buf
-		err := eachRelocated(runs, p, func(run *traceRun, i, j int) {
+		err := eachRelocated(runs, p, ch.from, ch.to, func(run *traceRun, i, j int) {
 			if p.Wide != nil {
 				for _, o := range p.Wide[i:j] {
 					binary.LittleEndian.PutUint64(b[0:], o.AP+run.apBase)
