@@ -78,10 +78,13 @@ func addOff(o uint64, d int64) (uint64, bool) {
 	return r, (d >= 0 && r >= o) || (d < 0 && r < o)
 }
 
-// peekSet reads a cell that must be set for the fast path to apply.
-func peekSet(m *memory.Memory, a memory.Ptr) (memory.Value, bool) {
-	v, ok := m.Peek(a)
-	return v, ok && v.IsSet()
+// setCell returns the cell at a, which must be set for the fast path to
+// apply (nil otherwise).
+func setCell(m *memory.Memory, a memory.Ptr) *memory.Value {
+	if c := m.Cell(a); c != nil && c.IsSet() {
+		return c
+	}
+	return nil
 }
 
 // fastStep runs the instruction of s when it has a fast shape and its
@@ -98,14 +101,12 @@ func (vm *VM) fastStep(s *slot) bool {
 		if !ok {
 			return false
 		}
-		op0, ok := peekSet(m, op0Addr)
-		if !ok {
+		op0 := setCell(m, op0Addr)
+		if op0 == nil {
 			return false
 		}
-		var op1 memory.Value
-		if s.kind == fastAssertImm {
-			op1 = ins.immValue
-		} else {
+		op1 := &ins.immValue
+		if s.kind == fastAssertMem {
 			base := vm.AP
 			if ins.Op1 == Op1FromFP {
 				base = vm.FP
@@ -114,46 +115,57 @@ func (vm *VM) fastStep(s *slot) bool {
 			if !ok {
 				return false
 			}
-			if op1, ok = peekSet(m, a); !ok {
+			if op1 = setCell(m, a); op1 == nil {
 				return false
 			}
-		}
-		var res memory.Value
-		switch ins.Res {
-		case ResOp1:
-			res = op1
-		case ResAdd:
-			switch {
-			case op0.IsFelt() && op1.IsFelt():
-				res = memory.AddFelts(op0, op1)
-			case ins.ImmIsSmall && op0.IsPtr():
-				var err error
-				if res, err = memory.AddInt(op0, ins.ImmSmall); err != nil {
-					return false
-				}
-			default:
-				return false
-			}
-		default: // ResMul
-			if !op0.IsFelt() || !op1.IsFelt() {
-				return false
-			}
-			res = memory.MulFelts(op0, op1)
 		}
 		dstAddr, ok := at(vm.reg(ins.Dst), ins.Off0)
 		if !ok {
 			return false
 		}
-		dst, ok := m.Peek(dstAddr)
-		if !ok {
+		dst := m.Cell(dstAddr)
+		if dst == nil {
 			return false
 		}
-		if dst.IsSet() {
-			if dst != res {
+		if ins.Res == ResAdd && op0.IsFelt() && op1.IsFelt() && !dst.IsSet() {
+			// The common case, computed straight into the new cell.
+			d := m.Claim(dstAddr)
+			if d == nil {
 				return false
 			}
-		} else if !m.TrySet(dstAddr, res) {
-			return false
+			memory.AddFeltsTo(d, op0, op1)
+		} else {
+			var res memory.Value
+			switch ins.Res {
+			case ResOp1:
+				res = *op1
+			case ResAdd:
+				switch {
+				case op0.IsFelt() && op1.IsFelt():
+					memory.AddFeltsTo(&res, op0, op1)
+				case ins.ImmIsSmall && op0.IsPtr():
+					var err error
+					if res, err = memory.AddInt(*op0, ins.ImmSmall); err != nil {
+						return false
+					}
+				default:
+					return false
+				}
+			default: // ResMul
+				if !op0.IsFelt() || !op1.IsFelt() {
+					return false
+				}
+				res = memory.MulFelts(*op0, *op1)
+			}
+			if dst.IsSet() {
+				if *dst != res {
+					return false
+				}
+			} else if d := m.Claim(dstAddr); d != nil {
+				*d = res
+			} else {
+				return false
+			}
 		}
 		pc.Offset += uint64(ins.Size)
 		ap.Offset += uint64(s.apInc)
@@ -163,15 +175,12 @@ func (vm *VM) fastStep(s *slot) bool {
 		if !ok {
 			return false
 		}
-		dst, ok := peekSet(m, dstAddr)
-		if !ok {
+		dst := setCell(m, dstAddr)
+		if dst == nil {
 			return false
 		}
 		op0Addr, ok := at(vm.reg(ins.Op0), ins.Off1)
-		if !ok {
-			return false
-		}
-		if _, ok := peekSet(m, op0Addr); !ok {
+		if !ok || setCell(m, op0Addr) == nil {
 			return false
 		}
 		pc.Offset += uint64(ins.Size)
@@ -203,25 +212,25 @@ func (vm *VM) fastStep(s *slot) bool {
 		if !ok1 || !ok2 || dstAddr == op0Addr {
 			return false
 		}
-		dst, ok1 := m.Peek(dstAddr)
-		op0, ok2 := m.Peek(op0Addr)
-		if !ok1 || !ok2 {
+		dst, op0 := m.Cell(dstAddr), m.Cell(op0Addr)
+		if dst == nil || op0 == nil {
 			return false
 		}
 		oldFP := memory.FromPtr(vm.FP)
 		ret := memory.FromPtr(vm.PC.AddUint(uint64(ins.Size)))
-		if dst.IsSet() && dst != oldFP || op0.IsSet() && op0 != ret {
+		dstSet, op0Set := dst.IsSet(), op0.IsSet()
+		if dstSet && *dst != oldFP || op0Set && *op0 != ret {
 			return false
 		}
-		if !op0.IsSet() && m.HasDeducer(op0Addr.Segment) {
+		if !op0Set && m.HasDeducer(op0Addr.Segment) {
 			return false
 		}
-		if !dst.IsSet() && !m.TrySet(dstAddr, oldFP) {
+		if !dstSet && !m.TrySet(dstAddr, oldFP) {
 			return false
 		}
 		// If this write fails, dst already holds fp: the generic path
 		// finds it there, as it would have written it.
-		if !op0.IsSet() && !m.TrySet(op0Addr, ret) {
+		if !op0Set && !m.TrySet(op0Addr, ret) {
 			return false
 		}
 		fp = vm.AP.AddUint(2)
@@ -232,15 +241,12 @@ func (vm *VM) fastStep(s *slot) bool {
 		if !ok {
 			return false
 		}
-		dst, ok := m.Peek(dstAddr)
-		if !ok || !dst.IsPtr() {
+		dst := m.Cell(dstAddr)
+		if dst == nil || !dst.IsPtr() {
 			return false
 		}
 		op0Addr, ok := at(vm.reg(ins.Op0), ins.Off1)
-		if !ok {
-			return false
-		}
-		if _, ok := peekSet(m, op0Addr); !ok {
+		if !ok || setCell(m, op0Addr) == nil {
 			return false
 		}
 		base := vm.AP
@@ -251,8 +257,8 @@ func (vm *VM) fastStep(s *slot) bool {
 		if !ok {
 			return false
 		}
-		op1, ok := m.Peek(op1Addr)
-		if !ok || !op1.IsPtr() {
+		op1 := m.Cell(op1Addr)
+		if op1 == nil || !op1.IsPtr() {
 			return false
 		}
 		fp, _ = dst.Ptr()

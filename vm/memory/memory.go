@@ -530,3 +530,38 @@ func (m *Memory) FirstPointerOutside(i int, n int) (uint64, bool) {
 	}
 	return best, found
 }
+
+// Cell returns a pointer to the dense cell at addr, set or not, for the
+// step loop's reads (a 32-byte value is cheaper to test in place than to
+// copy), or nil when the caller must use Get. Callers must not write
+// through it; Claim gives a cell to write.
+func (m *Memory) Cell(addr Ptr) *Value {
+	if uint(addr.Segment) < uint(len(m.fast)) {
+		// Cells between len and cap are unset: far cells always lie
+		// beyond the dense capacity.
+		if c := m.fast[addr.Segment].cells; addr.Offset < uint64(cap(c)) {
+			return &c[:cap(c)][addr.Offset]
+		}
+	}
+	return nil
+}
+
+// Claim is TrySet for a value the caller computes in place: it returns
+// the unset dense cell at addr of a segment without validation rules,
+// counted as written, or nil when the caller must call Set. The caller
+// must store a set value into it before anything else reads memory.
+func (m *Memory) Claim(addr Ptr) *Value {
+	if uint(addr.Segment) < uint(len(m.segs)) {
+		s := &m.segs[addr.Segment]
+		if off := addr.Offset; s.plain && off < uint64(cap(s.cells)) {
+			if off >= uint64(len(s.cells)) {
+				s.cells = s.cells[:off+1]
+			} else if s.cells[off].IsSet() {
+				return nil
+			}
+			s.nset++
+			return &s.cells[off]
+		}
+	}
+	return nil
+}

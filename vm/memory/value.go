@@ -245,6 +245,14 @@ const primeTop = 0x0800000000000011
 // case), on the raw words: no kind decoding, no call into the field
 // library.
 func AddFelts(v, w Value) Value {
+	var r Value
+	AddFeltsTo(&r, &v, &w)
+	return r
+}
+
+// AddFeltsTo is AddFelts writing into *r (which may be a memory cell that
+// Claim returned, so the sum is never copied).
+func AddFeltsTo(r, v, w *Value) {
 	s0, c := bits.Add64(v.w[0], w.w[0], 0)
 	s1, c := bits.Add64(v.w[1], w.w[1], c)
 	s2, c := bits.Add64(v.w[2], w.w[2], c)
@@ -256,12 +264,10 @@ func AddFelts(v, w Value) Value {
 	r2, b := bits.Sub64(s2, 0, b)
 	r3, b := bits.Sub64(s3, primeTop, b)
 	keep := -b // all ones when the subtraction borrowed (sum < p)
-	return Value{w: [4]uint64{
-		s0&keep | r0&^keep,
-		s1&keep | r1&^keep,
-		s2&keep | r2&^keep,
-		(s3&keep | r3&^keep) | uint64(FeltKind)<<kindShift,
-	}}
+	r.w[0] = s0&keep | r0&^keep
+	r.w[1] = s1&keep | r1&^keep
+	r.w[2] = s2&keep | r2&^keep
+	r.w[3] = (s3&keep | r3&^keep) | uint64(FeltKind)<<kindShift
 }
 
 // MulFelts multiplies two values known to be felts.
