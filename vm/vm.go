@@ -31,6 +31,8 @@ type VM struct {
 
 	trace   compactTrace
 	tracing bool
+	// generic turns the fast paths off (tests compare the two).
+	generic bool
 	code    [][]slot
 }
 
@@ -116,7 +118,9 @@ func (vm *VM) Step() error {
 		}
 		s = &vm.slotsFor(pc.Segment, pc.Offset+1)[pc.Offset]
 		s.ins, s.decoded = ins, true
-		s.kind, s.apInc = classify(&s.ins)
+		if !vm.generic {
+			s.kind, s.apInc = classify(&s.ins)
+		}
 	}
 	if s.kind != fastNone && vm.fastStep(s) {
 		return nil
