@@ -286,35 +286,50 @@ func PutFeltLE(b *[32]byte, v *Value) {
 	binary.LittleEndian.PutUint64(b[24:], w[3])
 }
 
-// canonical converts a felt out of Montgomery form (times 2^-256 mod p).
-// The Stark prime is 1 + primeTop*2^192, so each of the four reduction
-// rounds costs one 64x64-bit multiplication where a generic prime costs
-// four: the memory file converts every felt it writes.
+// canonical converts a felt out of Montgomery form: a*2^-256 mod p, by
+// one Montgomery reduction with R = 2^256. The Stark prime is 1 + k*2^192
+// (k = primeTop), so p^-1 = 1 - k*2^192 mod 2^256 and the reduction
+// factor M = -a*p^-1 mod 2^256 is -a plus one 64-bit product in the top
+// word; (a + M*p) / 2^256 then needs the four independent products M*k.
+// A generic reduction takes sixteen products in a dependent chain, and
+// the memory file converts every felt it writes.
 func (v *Value) canonical() [4]uint64 {
-	t0, t1, t2, t3 := v.w[0], v.w[1], v.w[2], v.w[3]&^kindMask
-	for range 4 {
-		// m = -t0 mod 2^64 makes t + m*p divisible by 2^64: the low word
-		// t0 + m is 0 with a carry exactly when t0 != 0.
-		m := -t0
-		var c uint64
-		if t0 != 0 {
-			c = 1
-		}
-		hi, lo := bits.Mul64(m, primeTop)
-		var c1, c2 uint64
-		t1, c1 = bits.Add64(t1, c, 0)
-		t2, c1 = bits.Add64(t2, 0, c1)
-		t3, c2 = bits.Add64(t3, lo, c1)
-		t4 := hi + c2
-		t0, t1, t2, t3 = t1, t2, t3, t4
-	}
-	// The result is below 2p: subtract p once if needed.
-	r0, b := bits.Sub64(t0, 1, 0)
-	r1, b := bits.Sub64(t1, 0, b)
-	r2, b := bits.Sub64(t2, 0, b)
-	r3, b := bits.Sub64(t3, primeTop, b)
+	a0, a1, a2, a3 := v.w[0], v.w[1], v.w[2], v.w[3]&^kindMask
+	// M = -a + (a0*k mod 2^64) * 2^192, mod 2^256.
+	m0, b := bits.Sub64(0, a0, 0)
+	m1, b := bits.Sub64(0, a1, b)
+	m2, b := bits.Sub64(0, a2, b)
+	m3, _ := bits.Sub64(0, a3, b)
+	m3 += a0 * primeTop
+	// a + M: its low three words are zero (a + (-a) = 0 mod 2^192).
+	_, c := bits.Add64(a0, m0, 0)
+	_, c = bits.Add64(a1, m1, c)
+	_, c = bits.Add64(a2, m2, c)
+	s3, c := bits.Add64(a3, m3, c)
+	s4 := c
+	// M*k, five words.
+	h0, p0 := bits.Mul64(m0, primeTop)
+	h1, l1 := bits.Mul64(m1, primeTop)
+	h2, l2 := bits.Mul64(m2, primeTop)
+	h3, l3 := bits.Mul64(m3, primeTop)
+	p1, c := bits.Add64(h0, l1, 0)
+	p2, c := bits.Add64(h1, l2, c)
+	p3, c := bits.Add64(h2, l3, c)
+	p4 := h3 + c
+	// T = (a + M) + M*k*2^192 is divisible by 2^256: word 3 cancels, and
+	// the result is words 4..7.
+	_, c = bits.Add64(s3, p0, 0)
+	r0, c := bits.Add64(s4, p1, c)
+	r1, c := bits.Add64(p2, 0, c)
+	r2, c := bits.Add64(p3, 0, c)
+	r3 := p4 + c
+	// The result is at most p: subtract p once if needed.
+	q0, b := bits.Sub64(r0, 1, 0)
+	q1, b := bits.Sub64(r1, 0, b)
+	q2, b := bits.Sub64(r2, 0, b)
+	q3, b := bits.Sub64(r3, primeTop, b)
 	if b == 0 {
-		return [4]uint64{r0, r1, r2, r3}
+		return [4]uint64{q0, q1, q2, q3}
 	}
-	return [4]uint64{t0, t1, t2, t3}
+	return [4]uint64{r0, r1, r2, r3}
 }
