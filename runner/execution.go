@@ -7,7 +7,6 @@ import (
 	"slices"
 	"sort"
 
-	"github.com/cairn-vm/cairn/felt"
 	"github.com/cairn-vm/cairn/trace"
 	"github.com/cairn-vm/cairn/vm"
 	"github.com/cairn-vm/cairn/vm/memory"
@@ -208,41 +207,35 @@ func (r *Runner) WriteMemory(w io.Writer) error {
 			return buf, nil
 		}
 		cells := r.Mem.DenseCells(ch.seg)[ch.from:ch.to]
-		buf = slices.Grow(buf, len(cells)*trace.CellSize)
-		for k := range cells {
-			if v := &cells[k]; v.IsSet() {
-				var err error
-				if buf, err = appendCell(buf, rel, base+ch.from+uint64(k), v); err != nil {
-					return nil, err
-				}
+		at := base + ch.from
+		for {
+			var i int
+			buf, i = rel.AppendRecords(buf, cells, at)
+			if i == len(cells) {
+				return buf, nil
 			}
+			// A pointer that does not relocate to a small address: the
+			// felt (or the error) comes from the general relocation.
+			var err error
+			if buf, err = appendCell(buf, rel, at+uint64(i), &cells[i]); err != nil {
+				return nil, err
+			}
+			cells, at = cells[i+1:], at+uint64(i)+1
 		}
-		return buf, nil
 	})
 }
 
-// appendCell appends one memory record.
+// appendCell appends one memory record the slow way.
 func appendCell(buf []byte, rel *memory.Relocation, addr uint64, v *memory.Value) ([]byte, error) {
-	n := len(buf)
-	buf = append(buf, make([]byte, trace.CellSize)...)
-	b := (*[trace.CellSize]byte)(buf[n:])
-	binary.LittleEndian.PutUint64(b[0:], addr)
-	if v.IsFelt() {
-		memory.PutFeltLE((*[felt.Bytes]byte)(b[8:]), v)
-		return buf, nil
-	}
-	if p, ok := v.Ptr(); ok && p.Segment >= 0 && p.Segment < len(rel.Bases) && rel.Bases[p.Segment]+p.Offset >= p.Offset {
-		// A relocated pointer is a small integer: no field conversion.
-		binary.LittleEndian.PutUint64(b[8:], rel.Bases[p.Segment]+p.Offset)
-		return buf, nil
-	}
 	f, err := rel.Value(*v)
 	if err != nil {
 		return nil, err
 	}
+	var b [trace.CellSize]byte
+	binary.LittleEndian.PutUint64(b[0:], addr)
 	fb := f.BytesLE()
 	copy(b[8:], fb[:])
-	return buf, nil
+	return append(buf, b[:]...), nil
 }
 
 // WriteFiles writes the trace and the memory file at the same time (either

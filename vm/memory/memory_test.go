@@ -1,6 +1,8 @@
 package memory
 
 import (
+	"bytes"
+	"encoding/binary"
 	"errors"
 	"math/big"
 	"math/rand"
@@ -232,9 +234,10 @@ func TestAddFelts(t *testing.T) {
 	}
 }
 
-// PutFeltLE's sparse Montgomery reduction must agree with the field
-// library's canonical bytes.
-func TestPutFeltLE(t *testing.T) {
+// AppendRecords' inline Montgomery reduction must agree with the field
+// library's canonical bytes, and pointers relocate to their addresses;
+// it stops at pointers it cannot relocate.
+func TestAppendRecords(t *testing.T) {
 	pm1 := felt.FromInt64(-1)
 	vals := []felt.Felt{felt.FromUint64(0), felt.FromUint64(1), felt.FromUint64(1 << 63), pm1, pm1.Sub(felt.FromUint64(1)),
 		felt.FromBigInt(new(big.Int).Lsh(big.NewInt(1), 251)), felt.FromBigInt(new(big.Int).Lsh(big.NewInt(1), 192))}
@@ -242,12 +245,36 @@ func TestPutFeltLE(t *testing.T) {
 	for range 5000 {
 		vals = append(vals, felt.FromBigInt(new(big.Int).Rand(r, felt.Prime())))
 	}
+	rel := &Relocation{Bases: []uint64{1, 100}}
+	cells := []Value{{}, FromPtr(Ptr{Segment: 1, Offset: 7})}
 	for _, f := range vals {
-		var got [32]byte
-		v := FromFelt(f)
-		PutFeltLE(&got, &v)
-		if want := f.BytesLE(); got != want {
-			t.Fatalf("%v: got %x, want %x", f, got, want)
+		cells = append(cells, FromFelt(f))
+	}
+	cells = append(cells, Value{}, FromPtr(Ptr{Segment: 2}), FromUint64(9))
+	out, stop := rel.AppendRecords([]byte("prefix"), cells, 1000)
+	if stop != len(cells)-2 {
+		t.Fatalf("stopped at %d, want %d", stop, len(cells)-2)
+	}
+	if string(out[:6]) != "prefix" {
+		t.Fatal("prefix lost")
+	}
+	out = out[6:]
+	want := func(addr uint64, v [32]byte) []byte {
+		var b [RecordSize]byte
+		binary.LittleEndian.PutUint64(b[:], addr)
+		copy(b[8:], v[:])
+		return b[:]
+	}
+	exp := want(1001, felt.FromUint64(107).BytesLE())
+	for i, f := range vals {
+		exp = append(exp, want(1002+uint64(i), f.BytesLE())...)
+	}
+	if !bytes.Equal(out, exp) {
+		for i := 0; i < len(exp); i += RecordSize {
+			if !bytes.Equal(out[i:i+RecordSize], exp[i:i+RecordSize]) {
+				t.Fatalf("record %d: got %x, want %x", i/RecordSize, out[i:i+RecordSize], exp[i:i+RecordSize])
+			}
 		}
+		t.Fatalf("got %d bytes, want %d", len(out), len(exp))
 	}
 }

@@ -1,7 +1,6 @@
 package memory
 
 import (
-	"encoding/binary"
 	"fmt"
 	"math"
 	"math/bits"
@@ -274,62 +273,4 @@ func AddFeltsTo(r, v, w *Value) {
 func MulFelts(v, w Value) Value {
 	a, b := v.felt(), w.felt()
 	return FromFelt(a.Mul(b))
-}
-
-// PutFeltLE writes the canonical value of a felt as 32 little-endian bytes
-// (the memory file's encoding).
-func PutFeltLE(b *[32]byte, v *Value) {
-	w := v.canonical()
-	binary.LittleEndian.PutUint64(b[0:], w[0])
-	binary.LittleEndian.PutUint64(b[8:], w[1])
-	binary.LittleEndian.PutUint64(b[16:], w[2])
-	binary.LittleEndian.PutUint64(b[24:], w[3])
-}
-
-// canonical converts a felt out of Montgomery form: a*2^-256 mod p, by
-// one Montgomery reduction with R = 2^256. The Stark prime is 1 + k*2^192
-// (k = primeTop), so p^-1 = 1 - k*2^192 mod 2^256 and the reduction
-// factor M = -a*p^-1 mod 2^256 is -a plus one 64-bit product in the top
-// word; (a + M*p) / 2^256 then needs the four independent products M*k.
-// A generic reduction takes sixteen products in a dependent chain, and
-// the memory file converts every felt it writes.
-func (v *Value) canonical() [4]uint64 {
-	a0, a1, a2, a3 := v.w[0], v.w[1], v.w[2], v.w[3]&^kindMask
-	// M = -a + (a0*k mod 2^64) * 2^192, mod 2^256.
-	m0, b := bits.Sub64(0, a0, 0)
-	m1, b := bits.Sub64(0, a1, b)
-	m2, b := bits.Sub64(0, a2, b)
-	m3, _ := bits.Sub64(0, a3, b)
-	m3 += a0 * primeTop
-	// a + M: its low three words are zero (a + (-a) = 0 mod 2^192).
-	_, c := bits.Add64(a0, m0, 0)
-	_, c = bits.Add64(a1, m1, c)
-	_, c = bits.Add64(a2, m2, c)
-	s3, c := bits.Add64(a3, m3, c)
-	s4 := c
-	// M*k, five words.
-	h0, p0 := bits.Mul64(m0, primeTop)
-	h1, l1 := bits.Mul64(m1, primeTop)
-	h2, l2 := bits.Mul64(m2, primeTop)
-	h3, l3 := bits.Mul64(m3, primeTop)
-	p1, c := bits.Add64(h0, l1, 0)
-	p2, c := bits.Add64(h1, l2, c)
-	p3, c := bits.Add64(h2, l3, c)
-	p4 := h3 + c
-	// T = (a + M) + M*k*2^192 is divisible by 2^256: word 3 cancels, and
-	// the result is words 4..7.
-	_, c = bits.Add64(s3, p0, 0)
-	r0, c := bits.Add64(s4, p1, c)
-	r1, c := bits.Add64(p2, 0, c)
-	r2, c := bits.Add64(p3, 0, c)
-	r3 := p4 + c
-	// The result is at most p: subtract p once if needed.
-	q0, b := bits.Sub64(r0, 1, 0)
-	q1, b := bits.Sub64(r1, 0, b)
-	q2, b := bits.Sub64(r2, 0, b)
-	q3, b := bits.Sub64(r3, primeTop, b)
-	if b == 0 {
-		return [4]uint64{q0, q1, q2, q3}
-	}
-	return [4]uint64{r0, r1, r2, r3}
 }
