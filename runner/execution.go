@@ -149,22 +149,23 @@ func (r *Runner) WriteTrace(w io.Writer) error {
 		p := &parts[ch.part]
 		size := (ch.to - ch.from) * trace.EntrySize
 		buf = slices.Grow(buf, size)[:size]
-		b := buf
 		err := eachRelocated(runs, p, ch.from, ch.to, func(run *traceRun, i, j int) {
+			out := buf[(i-ch.from)*trace.EntrySize : (j-ch.from)*trace.EntrySize]
+			apBase, fpBase, pcBase := run.apBase, run.fpBase, run.pcBase
 			if p.Wide != nil {
-				for _, o := range p.Wide[i:j] {
-					binary.LittleEndian.PutUint64(b[0:], o.AP+run.apBase)
-					binary.LittleEndian.PutUint64(b[8:], o.FP+run.fpBase)
-					binary.LittleEndian.PutUint64(b[16:], o.PC+run.pcBase)
-					b = b[trace.EntrySize:]
+				for k, o := range p.Wide[i:j] {
+					e := (*[trace.EntrySize]byte)(out[k*trace.EntrySize:])
+					binary.LittleEndian.PutUint64(e[0:], o.AP+apBase)
+					binary.LittleEndian.PutUint64(e[8:], o.FP+fpBase)
+					binary.LittleEndian.PutUint64(e[16:], o.PC+pcBase)
 				}
 				return
 			}
-			for _, o := range p.Narrow[i:j] {
-				binary.LittleEndian.PutUint64(b[0:], uint64(o.AP)+run.apBase)
-				binary.LittleEndian.PutUint64(b[8:], uint64(o.FP)+run.fpBase)
-				binary.LittleEndian.PutUint64(b[16:], uint64(o.PC)+run.pcBase)
-				b = b[trace.EntrySize:]
+			for k, o := range p.Narrow[i:j] {
+				e := (*[trace.EntrySize]byte)(out[k*trace.EntrySize:])
+				binary.LittleEndian.PutUint64(e[0:], uint64(o.AP)+apBase)
+				binary.LittleEndian.PutUint64(e[8:], uint64(o.FP)+fpBase)
+				binary.LittleEndian.PutUint64(e[16:], uint64(o.PC)+pcBase)
 			}
 		})
 		return buf, err
