@@ -81,7 +81,7 @@ func addOff(o uint64, d int64) (uint64, bool) {
 // setCell returns the cell at a, which must be set for the fast path to
 // apply (nil otherwise).
 func setCell(m *memory.Memory, a memory.Ptr) *memory.Value {
-	if c := m.Cell(a); c != nil && c.IsSet() {
+	if c := m.Cell(a); c != nil && memory.KindAt(c) != memory.Unset {
 		return c
 	}
 	return nil
@@ -127,7 +127,8 @@ func (vm *VM) fastStep(s *slot) bool {
 		if dst == nil {
 			return false
 		}
-		if ins.Res == ResAdd && op0.IsFelt() && op1.IsFelt() && !dst.IsSet() {
+		k0, k1, kd := memory.KindAt(op0), memory.KindAt(op1), memory.KindAt(dst)
+		if ins.Res == ResAdd && k0 == memory.FeltKind && k1 == memory.FeltKind && kd == memory.Unset {
 			// The common case, computed straight into the new cell.
 			d := m.Claim(dstAddr)
 			if d == nil {
@@ -141,9 +142,9 @@ func (vm *VM) fastStep(s *slot) bool {
 				res = *op1
 			case ResAdd:
 				switch {
-				case op0.IsFelt() && op1.IsFelt():
+				case k0 == memory.FeltKind && k1 == memory.FeltKind:
 					memory.AddFeltsTo(&res, op0, op1)
-				case ins.ImmIsSmall && op0.IsPtr():
+				case ins.ImmIsSmall && k0 == memory.PtrKind:
 					var err error
 					if res, err = memory.AddInt(*op0, ins.ImmSmall); err != nil {
 						return false
@@ -152,12 +153,12 @@ func (vm *VM) fastStep(s *slot) bool {
 					return false
 				}
 			default: // ResMul
-				if !op0.IsFelt() || !op1.IsFelt() {
+				if k0 != memory.FeltKind || k1 != memory.FeltKind {
 					return false
 				}
 				res = memory.MulFelts(*op0, *op1)
 			}
-			if dst.IsSet() {
+			if kd != memory.Unset {
 				if *dst != res {
 					return false
 				}
@@ -195,7 +196,7 @@ func (vm *VM) fastStep(s *slot) bool {
 				return false
 			}
 		default: // fastJnzImm: any pointer and any non-zero felt jump
-			if !dst.IsZeroFelt() {
+			if !memory.IsZeroFeltAt(dst) {
 				if pc.Offset, ok = addOff(vm.PC.Offset, ins.ImmSmall); !ok {
 					return false
 				}
@@ -218,7 +219,7 @@ func (vm *VM) fastStep(s *slot) bool {
 		}
 		oldFP := memory.FromPtr(vm.FP)
 		ret := memory.FromPtr(vm.PC.AddUint(uint64(ins.Size)))
-		dstSet, op0Set := dst.IsSet(), op0.IsSet()
+		dstSet, op0Set := memory.KindAt(dst) != memory.Unset, memory.KindAt(op0) != memory.Unset
 		if dstSet && *dst != oldFP || op0Set && *op0 != ret {
 			return false
 		}
@@ -242,7 +243,7 @@ func (vm *VM) fastStep(s *slot) bool {
 			return false
 		}
 		dst := m.Cell(dstAddr)
-		if dst == nil || !dst.IsPtr() {
+		if dst == nil || memory.KindAt(dst) != memory.PtrKind {
 			return false
 		}
 		op0Addr, ok := at(vm.reg(ins.Op0), ins.Off1)
@@ -258,7 +259,7 @@ func (vm *VM) fastStep(s *slot) bool {
 			return false
 		}
 		op1 := m.Cell(op1Addr)
-		if op1 == nil || !op1.IsPtr() {
+		if op1 == nil || memory.KindAt(op1) != memory.PtrKind {
 			return false
 		}
 		fp, _ = dst.Ptr()

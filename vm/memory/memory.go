@@ -42,7 +42,7 @@ func (s *segment) get(off uint64) Value {
 // usedSize is one past the highest written offset.
 func (s *segment) usedSize() uint64 {
 	n := uint64(len(s.cells))
-	for n > 0 && !s.cells[n-1].IsSet() {
+	for n > 0 && !s.cells[n-1].set() {
 		n--
 	}
 	for off := range s.far {
@@ -147,7 +147,7 @@ func (m *Memory) TrySet(addr Ptr, v Value) bool {
 		if off := addr.Offset; s.plain && off < uint64(cap(s.cells)) {
 			if off >= uint64(len(s.cells)) {
 				s.cells = s.cells[:off+1]
-			} else if s.cells[off].IsSet() {
+			} else if s.cells[off].set() {
 				return false
 			}
 			s.cells[off] = v
@@ -201,7 +201,7 @@ func (m *Memory) Set(addr Ptr, v Value) error {
 	if i := addr.Segment; uint(i) < uint(len(m.segs)) && !m.frozen && (i >= len(m.validators) || m.validators[i] == nil) {
 		s := &m.segs[i]
 		off, n := addr.Offset, uint64(len(s.cells))
-		if off < n && !s.cells[off].IsSet() {
+		if off < n && !s.cells[off].set() {
 			s.cells[off] = v
 			s.nset++
 			return nil
@@ -496,7 +496,7 @@ func (m *Memory) FirstSetFrom(i int, from uint64) (uint64, bool) {
 		return 0, false
 	}
 	for off := from; off < uint64(len(s.cells)); off++ {
-		if s.cells[off].IsSet() {
+		if s.cells[off].set() {
 			return off, true
 		}
 	}
@@ -518,7 +518,7 @@ func (m *Memory) FirstPointerOutside(i int, n int) (uint64, bool) {
 		return 0, false
 	}
 	for off := range s.cells {
-		if v := &s.cells[off]; v.IsPtr() && uint(v.ptrSeg()) >= uint(n) {
+		if v := &s.cells[off]; KindAt(v) == PtrKind && uint(v.ptrSeg()) >= uint(n) {
 			return uint64(off), true
 		}
 	}
@@ -556,7 +556,7 @@ func (m *Memory) Claim(addr Ptr) *Value {
 		if off := addr.Offset; s.plain && off < uint64(cap(s.cells)) {
 			if off >= uint64(len(s.cells)) {
 				s.cells = s.cells[:off+1]
-			} else if s.cells[off].IsSet() {
+			} else if s.cells[off].set() {
 				return nil
 			}
 			s.nset++

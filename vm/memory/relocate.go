@@ -235,24 +235,27 @@ const RecordSize = 8 + felt.Bytes
 func (r *Relocation) AppendRecords(buf []byte, cells []Value, base uint64) ([]byte, int) {
 	buf = slices.Grow(buf, len(cells)*RecordSize)
 	for i := range cells {
-		v := &cells[i]
-		if !v.IsSet() {
+		// Words, not Value methods: the methods' value receivers would
+		// copy the cell.
+		w := &cells[i].w
+		kind := w[3] >> kindShift
+		if kind == uint64(Unset) {
 			continue
 		}
 		n := len(buf)
 		buf = buf[:n+RecordSize]
 		b := (*[RecordSize]byte)(buf[n:])
 		binary.LittleEndian.PutUint64(b[0:], base+uint64(i))
-		if !v.IsFelt() {
-			seg := v.ptrSeg()
-			if uint(seg) >= uint(len(r.Bases)) || r.Bases[seg]+v.w[0] < v.w[0] {
+		if kind != uint64(FeltKind) {
+			seg := int(int64(w[1]))
+			if uint(seg) >= uint(len(r.Bases)) || r.Bases[seg]+w[0] < w[0] {
 				return buf[:n], i
 			}
-			binary.LittleEndian.PutUint64(b[8:], r.Bases[seg]+v.w[0])
+			binary.LittleEndian.PutUint64(b[8:], r.Bases[seg]+w[0])
 			clear(b[16:])
 			continue
 		}
-		a0, a1, a2, a3 := v.w[0], v.w[1], v.w[2], v.w[3]&^kindMask
+		a0, a1, a2, a3 := w[0], w[1], w[2], w[3]&^kindMask
 		// M = -a + (a0*k mod 2^64) * 2^192, mod 2^256.
 		m0, c := bits.Sub64(0, a0, 0)
 		m1, c := bits.Sub64(0, a1, c)

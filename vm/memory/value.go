@@ -274,3 +274,16 @@ func MulFelts(v, w Value) Value {
 	a, b := v.felt(), w.felt()
 	return FromFelt(a.Mul(b))
 }
+
+// KindAt is v.Kind() for a value in place: the methods' value receivers
+// copy all 32 bytes of a cell to test one word, and the step loop tests
+// every operand.
+func KindAt(v *Value) Kind { return Kind(v.w[3] >> kindShift) }
+
+// IsZeroFeltAt is v.IsZeroFelt() in place.
+func IsZeroFeltAt(v *Value) bool {
+	return v.w[0]|v.w[1]|v.w[2] == 0 && v.w[3] == uint64(FeltKind)<<kindShift
+}
+
+// set reports whether the cell is written, in place.
+func (v *Value) set() bool { return v.w[3]&kindMask != 0 }
