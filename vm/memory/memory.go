@@ -380,8 +380,8 @@ func (m *Memory) eachCell(i int, f func(off uint64, v Value) bool) {
 	if s == nil {
 		return
 	}
-	for off, v := range s.cells {
-		if v.IsSet() && !f(uint64(off), v) {
+	for off := range s.cells {
+		if s.cells[off].set() && !f(uint64(off), s.cells[off]) {
 			return
 		}
 	}
@@ -424,8 +424,8 @@ func (m *Memory) UsedSize(i int) uint64 {
 func (m *Memory) CountCells() int {
 	n := 0
 	count := func(s *segment) {
-		for _, v := range s.cells {
-			if v.IsSet() {
+		for i := range s.cells {
+			if s.cells[i].set() {
 				n++
 			}
 		}
