@@ -23,7 +23,7 @@ func TestWriteTraceRunsAndWideParts(t *testing.T) {
 	m := memory.New()
 	prog, exec, other := m.AddSegment(), m.AddSegment(), m.AddSegment()
 	const assignImm = 0x480680017fff8000 // [ap] = imm, ap++
-	const jmpBack = 0x10780017fff7fff   // jmp rel imm
+	const jmpBack = 0x10780017fff7fff    // jmp rel imm
 	n := uint64(3 * traceChunk / 2)
 	for i := uint64(0); i < 8; i++ {
 		_ = m.Set(prog.AddUint(2*i), memory.FromUint64(assignImm))
