@@ -128,14 +128,21 @@ func (vm *VM) fastStep(s *slot) bool {
 			return false
 		}
 		k0, k1, kd := memory.KindAt(op0), memory.KindAt(op1), memory.KindAt(dst)
-		if ins.Res == ResAdd && k0 == memory.FeltKind && k1 == memory.FeltKind && kd == memory.Unset {
-			// The common case, computed straight into the new cell.
+		switch {
+		case ins.Res == ResAdd && k0 == memory.FeltKind && k1 == memory.FeltKind && kd == memory.Unset:
+			// The common cases, computed straight into the new cell.
 			d := m.Claim(dstAddr)
 			if d == nil {
 				return false
 			}
 			memory.AddFeltsTo(d, op0, op1)
-		} else {
+		case ins.Res == ResOp1 && kd == memory.Unset:
+			d := m.Claim(dstAddr)
+			if d == nil {
+				return false
+			}
+			*d = *op1
+		default:
 			var res memory.Value
 			switch ins.Res {
 			case ResOp1:
