@@ -53,37 +53,38 @@ func (r *Runner) Execution() (*Execution, error) {
 	return &Execution{Layout: r.Layout.Name, Trace: t, Memory: cells, PublicInput: pi, PrivateInput: priv}, nil
 }
 
-// traceRun is one run of the compact trace with its segment bases in the
-// relocated address space, or the error relocating its first entry.
+// traceRun is one run of the compact trace with its segment bases and fp
+// in the relocated address space, or the error relocating its first entry.
 type traceRun struct {
-	from, end              int
-	apBase, fpBase, pcBase uint64
-	err                    error
+	from, end      int
+	apBase, pcBase uint64
+	fp             uint64
+	err            error
 }
 
 func (r *Runner) traceRuns() ([]vm.TracePart, []traceRun) {
-	parts, segs := r.VM.CompactTrace()
+	parts, vruns := r.VM.CompactTrace()
 	rel := r.Relocation
 	n := r.VM.TraceLen()
-	runs := make([]traceRun, len(segs))
+	runs := make([]traceRun, len(vruns))
 	pi := 0
-	for k, s := range segs {
+	for k, s := range vruns {
 		end := n
-		if k+1 < len(segs) {
-			end = segs[k+1].From
+		if k+1 < len(vruns) {
+			end = vruns[k+1].From
 		}
 		for parts[pi].From+parts[pi].Len() <= s.From {
 			pi++
 		}
-		o := parts[pi].At(s.From - parts[pi].From)
-		_, err1 := rel.Ptr(memory.Ptr{Segment: s.PC, Offset: o.PC})
-		_, err2 := rel.Ptr(memory.Ptr{Segment: s.AP, Offset: o.AP})
-		_, err3 := rel.Ptr(memory.Ptr{Segment: s.FP, Offset: o.FP})
+		ap, pc := parts[pi].At(s.From - parts[pi].From)
+		_, err1 := rel.Ptr(memory.Ptr{Segment: s.PC, Offset: pc})
+		_, err2 := rel.Ptr(memory.Ptr{Segment: s.AP, Offset: ap})
+		fp, err3 := rel.Ptr(memory.Ptr{Segment: s.FP, Offset: s.FPOffset})
 		run := traceRun{from: s.From, end: end}
 		if err := errors.Join(err1, err2, err3); err != nil {
 			run.err = &AssertError{err.Error()}
 		} else {
-			run.apBase, run.fpBase, run.pcBase = rel.Bases[s.AP], rel.Bases[s.FP], rel.Bases[s.PC]
+			run.apBase, run.pcBase, run.fp = rel.Bases[s.AP], rel.Bases[s.PC], fp
 		}
 		runs[k] = run
 	}
@@ -114,8 +115,8 @@ func (r *Runner) RelocatedTrace() ([]trace.Entry, error) {
 		p := &parts[pi]
 		err := eachRelocated(runs, p, 0, p.Len(), func(run *traceRun, i, j int) {
 			for ; i < j; i++ {
-				o := p.At(i)
-				out[p.From+i] = trace.Entry{PC: o.PC + run.pcBase, AP: o.AP + run.apBase, FP: o.FP + run.fpBase}
+				ap, pc := p.At(i)
+				out[p.From+i] = trace.Entry{PC: pc + run.pcBase, AP: ap + run.apBase, FP: run.fp}
 			}
 		})
 		if err != nil {
@@ -151,12 +152,12 @@ func (r *Runner) WriteTrace(w io.Writer) error {
 		buf = slices.Grow(buf, size)[:size]
 		err := eachRelocated(runs, p, ch.from, ch.to, func(run *traceRun, i, j int) {
 			out := buf[(i-ch.from)*trace.EntrySize : (j-ch.from)*trace.EntrySize]
-			apBase, fpBase, pcBase := run.apBase, run.fpBase, run.pcBase
+			apBase, pcBase, fp := run.apBase, run.pcBase, run.fp
 			if p.Wide != nil {
 				for k, o := range p.Wide[i:j] {
 					e := (*[trace.EntrySize]byte)(out[k*trace.EntrySize:])
 					binary.LittleEndian.PutUint64(e[0:], o.AP+apBase)
-					binary.LittleEndian.PutUint64(e[8:], o.FP+fpBase)
+					binary.LittleEndian.PutUint64(e[8:], fp)
 					binary.LittleEndian.PutUint64(e[16:], o.PC+pcBase)
 				}
 				return
@@ -164,7 +165,7 @@ func (r *Runner) WriteTrace(w io.Writer) error {
 			for k, o := range p.Narrow[i:j] {
 				e := (*[trace.EntrySize]byte)(out[k*trace.EntrySize:])
 				binary.LittleEndian.PutUint64(e[0:], uint64(o.AP)+apBase)
-				binary.LittleEndian.PutUint64(e[8:], uint64(o.FP)+fpBase)
+				binary.LittleEndian.PutUint64(e[8:], fp)
 				binary.LittleEndian.PutUint64(e[16:], uint64(o.PC)+pcBase)
 			}
 		})

@@ -278,17 +278,17 @@ func (vm *VM) fastStep(s *slot) bool {
 	if vm.tracing {
 		// record, inlined by hand (the compiler finds it too large).
 		t := &vm.trace
-		if n := len(t.cur); n < cap(t.cur) && !t.check && (vm.AP.Offset|vm.FP.Offset|vm.PC.Offset)>>32 == 0 {
+		if n := len(t.cur); n < cap(t.cur) && !t.check && (vm.AP.Offset|vm.PC.Offset)>>32 == 0 {
 			t.cur = t.cur[:n+1]
-			t.cur[n] = NarrowOffsets{uint32(vm.AP.Offset), uint32(vm.FP.Offset), uint32(vm.PC.Offset)}
+			t.cur[n] = NarrowOffsets{uint32(vm.AP.Offset), uint32(vm.PC.Offset)}
 		} else {
 			vm.recordSlow()
 		}
 	}
 	vm.PC, vm.AP, vm.FP = pc, ap, fp
-	if s.kind == fastRet {
-		// The next step's record compares segments: a ret may return
-		// into another.
+	if s.kind == fastCallRelImm || s.kind == fastRet {
+		// A call or a ret changes fp (and a ret may return into another
+		// segment): the next step's record starts a new run.
 		vm.segmentsMayChange()
 	}
 	vm.Steps++

@@ -15,7 +15,7 @@ import (
 // cairo-run) end with the same error, registers, memory and trace.
 func TestFastPathMatchesGeneric(t *testing.T) {
 	r := rand.New(rand.NewSource(7))
-	for i := range 3000 {
+	for i := range 5000 {
 		seed := make([]byte, 64+r.Intn(192))
 		r.Read(seed)
 		if msg := compareFastGeneric(seed); msg != "" {
@@ -55,7 +55,12 @@ var fuzzFlags = []uint64{
 	0x0406, // ap += imm
 	0x1104, // call rel imm
 	0x1084, // call abs imm (generic only)
+	0x1088, // call abs [fp+o] (generic only: changes fp, maybe the segment)
+	0x1090, // call abs [ap+o]
+	0x008a, // jmp abs [fp+o] (generic only)
+	0x0092, // jmp abs [ap+o]
 	0x208b, // ret
+	0x208b, // ret (twice as likely: returns through frames the calls made)
 }
 
 func compareFastGeneric(seed []byte) string {
@@ -92,7 +97,10 @@ func compareFastGeneric(seed []byte) string {
 }
 
 // fuzzRun builds a program and an execution segment from seed and runs
-// it for at most 64 steps.
+// it for at most 64 steps. The frame below fp is filled (felts, pointers
+// into the program and another segment, a few holes), and operands mostly
+// read below ap or fp and write at [ap], so that runs go on for a while
+// instead of failing at their first step.
 func fuzzRun(seed []byte, generic bool) (*VM, string) {
 	next := func() byte {
 		if len(seed) == 0 {
@@ -104,35 +112,55 @@ func fuzzRun(seed []byte, generic bool) (*VM, string) {
 	}
 	m := memory.New()
 	prog, exec, other := m.AddSegment(), m.AddSegment(), m.AddSegment()
-	// A few cells around fp, some felts, some pointers, some holes.
-	for off := uint64(0); off < 12; off++ {
-		switch b := next(); b % 5 {
+	const frame = 8
+	for off := uint64(0); off < frame; off++ {
+		b := next()
+		if b%16 == 0 {
+			continue // a hole
+		}
+		switch b % 5 {
 		case 0:
-			continue
+			_ = m.Set(exec.AddUint(off), memory.FromUint64(uint64(b>>4)))
 		case 1:
-			_ = m.Set(exec.AddUint(off), memory.FromPtr(prog.AddUint(uint64(b>>3))))
+			_ = m.Set(exec.AddUint(off), memory.FromPtr(prog.AddUint(uint64(b>>3)%24)))
 		case 2:
 			_ = m.Set(exec.AddUint(off), memory.FromPtr(other.AddUint(uint64(b>>3))))
 		case 3:
+			_ = m.Set(exec.AddUint(off), memory.FromPtr(exec.AddUint(uint64(b>>3)%frame)))
+		case 4:
 			_ = m.Set(exec.AddUint(off), memory.FromFelt(felt.FromInt64(-int64(b>>3))))
 		default:
-			_ = m.Set(exec.AddUint(off), memory.FromUint64(uint64(b>>3)))
+			_ = m.Set(exec.AddUint(off), memory.FromUint64(uint64(b>>3)%3))
 		}
 	}
 	// A small capacity makes writes near its end leave the fast path.
 	m.Reserve(exec.Segment, 16+int(next()%64))
-	startOff := 2 + uint64(next()%6) // near 0, [fp-4] has a negative offset
 	var off uint64
 	for len(seed) > 0 && off < 120 {
 		flags := fuzzFlags[int(next())%len(fuzzFlags)]
-		o := func() uint64 { return uint64(0x8000 + int(next()%9) - 4) }
-		w := flags<<48 | o()<<32 | o()<<16 | o()
+		b := next()
+		rd := func() uint64 { // a read: mostly below the register
+			below := b&3 != 0
+			b >>= 2
+			if below {
+				return uint64(0x8000 - 1 - int(next()%4))
+			}
+			return uint64(0x8000 + int(next()%6) - 4) // -4..1
+		}
+		off0 := uint64(0x8000) // dst: mostly [ap] (fresh) for asserts and calls
+		if flags&0x5000 == 0 || next()%4 == 0 {
+			off0 = rd()
+		}
+		w := flags<<48 | rd()<<32 | rd()<<16 | off0
 		imm := flags&0x4 != 0 // op1 is the immediate
 		if imm {
 			w = w&^(0xffff<<32) | 0x8001<<32 // off2 = 1
-			if next()%8 == 0 {
+			if next()%32 == 0 {
 				w = w&^(0xffff<<32) | 0x8002<<32 // off2 != 1: generic error path
 			}
+		}
+		if flags&0x1000 != 0 { // calls: dst [ap], op0 [ap+1], as compiled
+			w = w&^0xffffffff | 0x8001<<16 | 0x8000
 		}
 		_ = m.Set(prog.AddUint(off), memory.FromUint64(w))
 		off++
@@ -140,9 +168,9 @@ func fuzzRun(seed []byte, generic bool) (*VM, string) {
 			var v felt.Felt
 			switch b := next(); b % 4 {
 			case 0:
-				v = felt.FromInt64(-int64(b>>2) - 1)
+				v = felt.FromInt64(-int64(b>>2)%int64(off+1) - 1) // backward jumps stay in the program
 			case 1:
-				v = felt.FromInt64(int64(b >> 2))
+				v = felt.FromInt64(int64(b>>2) % 12)
 			case 2:
 				v = felt.FromUint64(uint64(b) << 60).Mul(felt.FromUint64(1 << 40))
 			default:
@@ -152,7 +180,7 @@ func fuzzRun(seed []byte, generic bool) (*VM, string) {
 			off++
 		}
 	}
-	start := exec.AddUint(startOff)
+	start := exec.AddUint(frame)
 	v := New(m, prog, start, start, true)
 	v.generic = generic
 	err := v.RunTo(memory.Ptr{Segment: 99}, 64)

@@ -39,7 +39,6 @@ type VM struct {
 // New returns a VM over mem with the given initial registers.
 func New(mem *memory.Memory, pc, ap, fp memory.Ptr, trace bool) *VM {
 	v := &VM{Mem: mem, PC: pc, AP: ap, FP: fp, tracing: trace}
-	v.trace.curSegs = [3]int{noSegment, noSegment, noSegment}
 	v.trace.check = true
 	return v
 }
@@ -336,7 +335,11 @@ func (vm *VM) execute(ins *Instruction) error {
 	if vm.tracing {
 		vm.record()
 	}
-	return vm.updateRegisters(ins, &dst, &op1, &res)
+	err = vm.updateRegisters(ins, &dst, &op1, &res)
+	// Any instruction may have changed fp or a register's segment: the
+	// next step's record (perhaps a fast one) compares them.
+	vm.segmentsMayChange()
+	return err
 }
 
 func (vm *VM) deduceOp0(ins *Instruction, dst, op1 memory.Value) (op0, res memory.Value, err error) {
