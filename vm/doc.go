@@ -15,8 +15,8 @@
 // the step falls back to the generic path, which is the reference
 // semantics (fast_test.go checks that the two agree).
 //
-// The trace is kept compact: 12 bytes of register offsets a step, in parts
-// of 64K steps that are never copied, and one record per change of the
-// registers' segments. Relocation to the file's addresses happens once, at
-// the end, by the writer.
+// The trace is kept compact: the offsets of ap and pc, 8 bytes a step, in
+// parts of 64K steps that are never copied, and one run record per change
+// of fp or of a register's segment. Relocation to the file's addresses
+// happens once, at the end, by the writer.
 package vm

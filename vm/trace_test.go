@@ -7,7 +7,7 @@ import (
 )
 
 // A run whose ap crosses 2^32 mid-way: the compact trace switches from
-// 12-byte to wide entries and back to the same registers a full trace
+// 8-byte to wide entries and back to the same registers a full trace
 // would hold; a hint moving ap to another segment starts a new run.
 func TestTraceWideAndRuns(t *testing.T) {
 	m := memory.New()
