@@ -11,6 +11,7 @@ const (
 	fastNone       fastKind = iota
 	fastAssertImm           // [r+off0] = imm, op0 + imm or op0 * imm; ap += 0 or 1
 	fastAssertMem           // [r+off0] = [ap/fp+off2], op0 + or * it; ap += 0 or 1
+	fastAssertDeref         // the same with op1 = [[r+off1]+off2]
 	fastJnzImm              // jmp rel imm if [r+off0] != 0
 	fastJmpRelImm           // jmp rel imm
 	fastApAddImm            // ap += imm
@@ -19,8 +20,9 @@ const (
 )
 
 // classify picks the fast shape of a decoded instruction, if it has one.
-// Every shape needs op0 in memory (the generic path would otherwise try
-// a deduction rule) and, except for the asserts, dst too.
+// Every shape needs its operands in memory, except that an assert may
+// deduce one of op0 and op1 from a known dst (fastDeduce); and, except
+// for the asserts, dst must be known.
 func classify(ins *Instruction) (fastKind, uint8) {
 	apInc := uint8(0)
 	switch ins.Ap {
@@ -43,6 +45,8 @@ func classify(ins *Instruction) (fastKind, uint8) {
 			}
 		case Op1FromAP, Op1FromFP:
 			return fastAssertMem, apInc
+		case Op1FromOp0:
+			return fastAssertDeref, apInc
 		}
 	case OpNop:
 		switch {
@@ -87,6 +91,45 @@ func setCell(m *memory.Memory, a memory.Ptr) *memory.Value {
 	return nil
 }
 
+// fastDeduce is an assert_eq with a known dst and one unknown operand,
+// which it deduces and writes as the generic path does (op0 = dst - op1,
+// op1 = dst or dst - op0), when the unknown cell's segment has no
+// deduction rule of its own (the generic path tries that first) and takes
+// a plain write.
+func (vm *VM) fastDeduce(ins *Instruction, op0Addr memory.Ptr, op0 *memory.Value, op1Addr memory.Ptr, op1, dst *memory.Value) bool {
+	m := vm.Mem
+	k0, k1 := memory.KindAt(op0), memory.KindAt(op1)
+	if memory.KindAt(dst) == memory.Unset || k0 == memory.Unset && k1 == memory.Unset {
+		return false
+	}
+	var v memory.Value
+	var err error
+	target := op1Addr
+	switch {
+	case k0 == memory.Unset:
+		if ins.Res != ResAdd {
+			return false
+		}
+		v, err = memory.Sub(*dst, *op1)
+		target = op0Addr
+	case ins.Res == ResOp1:
+		v = *dst
+	case ins.Res == ResAdd:
+		v, err = memory.Sub(*dst, *op0)
+	default:
+		return false
+	}
+	if err != nil || m.HasDeducer(target.Segment) {
+		return false
+	}
+	d := m.Claim(target)
+	if d == nil {
+		return false
+	}
+	*d = v
+	return true
+}
+
 // fastStep runs the instruction of s when it has a fast shape and its
 // operands are where the shape expects them. It returns false when the
 // generic path must run instead; by then it has changed nothing that the
@@ -96,26 +139,35 @@ func (vm *VM) fastStep(s *slot) bool {
 	m := vm.Mem
 	pc, ap, fp := vm.PC, vm.AP, vm.FP
 	switch s.kind {
-	case fastAssertImm, fastAssertMem:
+	case fastAssertImm, fastAssertMem, fastAssertDeref:
 		op0Addr, ok := at(vm.reg(ins.Op0), ins.Off1)
 		if !ok {
 			return false
 		}
-		op0 := setCell(m, op0Addr)
+		op0 := m.Cell(op0Addr)
 		if op0 == nil {
 			return false
 		}
 		op1 := &ins.immValue
-		if s.kind == fastAssertMem {
-			base := vm.AP
-			if ins.Op1 == Op1FromFP {
+		var op1Addr memory.Ptr
+		if s.kind != fastAssertImm {
+			var base memory.Ptr
+			switch {
+			case s.kind == fastAssertDeref:
+				// The generic path fails at once when op0 is no pointer.
+				if memory.KindAt(op0) != memory.PtrKind {
+					return false
+				}
+				base = memory.PtrAt(op0)
+			case ins.Op1 == Op1FromFP:
 				base = vm.FP
+			default:
+				base = vm.AP
 			}
-			a, ok := at(base, ins.Off2)
-			if !ok {
+			if op1Addr, ok = at(base, ins.Off2); !ok {
 				return false
 			}
-			if op1 = setCell(m, a); op1 == nil {
+			if op1 = m.Cell(op1Addr); op1 == nil {
 				return false
 			}
 		}
@@ -126,6 +178,14 @@ func (vm *VM) fastStep(s *slot) bool {
 		dst := m.Cell(dstAddr)
 		if dst == nil {
 			return false
+		}
+		if memory.KindAt(op0) == memory.Unset || memory.KindAt(op1) == memory.Unset {
+			if !vm.fastDeduce(ins, op0Addr, op0, op1Addr, op1, dst) {
+				return false
+			}
+			pc.Offset += uint64(ins.Size)
+			ap.Offset += uint64(s.apInc)
+			break
 		}
 		k0, k1, kd := memory.KindAt(op0), memory.KindAt(op1), memory.KindAt(dst)
 		switch {

@@ -46,7 +46,11 @@ var fuzzFlags = []uint64{
 	0x4852, // [ap+o] = [fp+o] * [ap+o], ap++
 	0x400a, // [ap+o] = [fp+o]
 	0x400b, // [fp+o] = [fp+o]
-	0x4000, // [ap+o] = [[ap+o]+o] (generic only)
+	0x4000, // [ap+o] = [[ap+o]+o]
+	0x4002, // [ap+o] = [[fp+o]+o]
+	0x4802, // [ap+o] = [[fp+o]+o], ap++
+	0x4022, // [ap+o] = [fp+o] + [[fp+o]+o]
+	0x4001, // [fp+o] = [[ap+o]+o]
 	0x0206, // jmp rel imm if [ap+o] != 0
 	0x0a06, // the same with ap++
 	0x4a06, // jnz with assert_eq (a decode-valid, run-time error)
@@ -112,6 +116,11 @@ func fuzzRun(seed []byte, generic bool) (*VM, string) {
 	}
 	m := memory.New()
 	prog, exec, other := m.AddSegment(), m.AddSegment(), m.AddSegment()
+	// other deduces every third cell, as a builtin segment would: the fast
+	// path must leave its unknown cells to the generic path.
+	m.AddDeducer(other.Segment, func(_ *memory.Memory, a memory.Ptr) (memory.Value, bool, error) {
+		return memory.FromUint64(a.Offset), a.Offset%3 == 0, nil
+	})
 	const frame = 8
 	for off := uint64(0); off < frame; off++ {
 		b := next()

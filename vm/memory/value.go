@@ -287,3 +287,6 @@ func IsZeroFeltAt(v *Value) bool {
 
 // set reports whether the cell is written, in place.
 func (v *Value) set() bool { return v.w[3]&kindMask != 0 }
+
+// PtrAt is v.Ptr() in place, for a value known to be a pointer.
+func PtrAt(v *Value) Ptr { return Ptr{Segment: int(int64(v.w[1])), Offset: v.w[0]} }
