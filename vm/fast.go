@@ -8,15 +8,15 @@ import "github.com/cairn-vm/cairn/vm/memory"
 type fastKind uint8
 
 const (
-	fastNone       fastKind = iota
-	fastAssertImm           // [r+off0] = imm, op0 + imm or op0 * imm; ap += 0 or 1
-	fastAssertMem           // [r+off0] = [ap/fp+off2], op0 + or * it; ap += 0 or 1
-	fastAssertDeref         // the same with op1 = [[r+off1]+off2]
-	fastJnzImm              // jmp rel imm if [r+off0] != 0
-	fastJmpRelImm           // jmp rel imm
-	fastApAddImm            // ap += imm
-	fastCallRelImm          // call rel imm
-	fastRet                 // ret
+	fastNone        fastKind = iota
+	fastAssertImm            // [r+off0] = imm, op0 + imm or op0 * imm; ap += 0 or 1
+	fastAssertMem            // [r+off0] = [ap/fp+off2], op0 + or * it; ap += 0 or 1
+	fastAssertDeref          // the same with op1 = [[r+off1]+off2]
+	fastJnzImm               // jmp rel imm if [r+off0] != 0
+	fastJmpRelImm            // jmp rel imm
+	fastApAddImm             // ap += imm
+	fastCallRelImm           // call rel imm
+	fastRet                  // ret
 )
 
 // classify picks the fast shape of a decoded instruction, if it has one.
