@@ -87,6 +87,14 @@ const (
 	IntDiv                  // A / B (an error unless exact: Stone's SafeDiv)
 	IntNe                   // A != B ? 1 : 0
 	IntTernary              // A != 0 ? B : C
+	// Stone's uint64 arithmetic, for its ASSERT_RELEASE conditions (where
+	// "x - y >= 0" wraps and always holds).
+	IntWrapAdd // A + B mod 2^64
+	IntWrapSub // A - B mod 2^64
+	IntWrapMul // A * B mod 2^64
+	IntGe      // A >= B ? 1 : 0
+	IntEq      // A == B ? 1 : 0
+	IntPow2    // A is a power of 2 ? 1 : 0 (Stone's IsPowerOfTwo; 0 is not)
 )
 
 // IntNode is one node of an IntExpr.
@@ -118,6 +126,15 @@ func (e IntExpr) eval(i uint32, vars []uint64, depth int) (uint64, error) {
 			return 0, fmt.Errorf("%w: integer variable %d not set", ErrEval, n.K)
 		}
 		return vars[n.K], nil
+	case IntPow2:
+		a, err := e.eval(n.A, vars, depth+1)
+		if err != nil {
+			return 0, err
+		}
+		if a != 0 && a&(a-1) == 0 {
+			return 1, nil
+		}
+		return 0, nil
 	case IntTernary:
 		c, err := e.eval(n.A, vars, depth+1)
 		if err != nil {
@@ -159,12 +176,26 @@ func (e IntExpr) eval(i uint32, vars []uint64, depth int) (uint64, error) {
 		}
 		return a / b, nil
 	case IntNe:
-		if a != b {
-			return 1, nil
-		}
-		return 0, nil
+		return b2u(a != b), nil
+	case IntWrapAdd:
+		return a + b, nil
+	case IntWrapSub:
+		return a - b, nil
+	case IntWrapMul:
+		return a * b, nil
+	case IntGe:
+		return b2u(a >= b), nil
+	case IntEq:
+		return b2u(a == b), nil
 	}
 	return 0, fmt.Errorf("%w: integer op %d", ErrEval, n.Op)
+}
+
+func b2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func mul64(a, b uint64) (uint64, uint64) {
@@ -209,17 +240,42 @@ func (p *Program) init() error {
 // denominator (the point is on a constraint's domain) is an error, as the
 // OODS point is drawn outside the trace domain.
 func (p *Program) Eval(v *Values) (fp.Element, error) {
-	var zero fp.Element
-	if err := p.init(); err != nil {
-		return zero, err
+	e, err := p.NewEvaluator()
+	if err != nil {
+		return fp.Element{}, err
 	}
+	return e.Eval(v)
+}
+
+// Evaluator evaluates one Program at many points, reusing its buffers (a
+// prover evaluates the composition polynomial on every point of a coset).
+// It is not safe for concurrent use; make one per goroutine.
+type Evaluator struct {
+	p    *Program
+	vals []fp.Element
+	dens []fp.Element
+	used []Fraction
+}
+
+// NewEvaluator returns an Evaluator for p.
+func (p *Program) NewEvaluator() (*Evaluator, error) {
+	if err := p.init(); err != nil {
+		return nil, err
+	}
+	return &Evaluator{p: p, vals: make([]fp.Element, len(p.Nodes))}, nil
+}
+
+// Eval is Program.Eval at the point v describes.
+func (e *Evaluator) Eval(v *Values) (fp.Element, error) {
+	var zero fp.Element
+	p := e.p
 	if len(v.Coefs) < p.NCoefficients {
 		return zero, fmt.Errorf("%w: %d coefficients, want %d", ErrEval, len(v.Coefs), p.NCoefficients)
 	}
 	if len(v.Inputs) != len(p.Inputs) {
 		return zero, fmt.Errorf("%w: %d inputs, want %d", ErrEval, len(v.Inputs), len(p.Inputs))
 	}
-	vals := make([]fp.Element, len(p.Nodes))
+	vals := e.vals
 	for i, n := range p.Nodes {
 		var src []fp.Element
 		idx := n.A
@@ -270,8 +326,7 @@ func (p *Program) Eval(v *Values) (fp.Element, error) {
 		}
 		vals[i] = src[idx]
 	}
-	var used []Fraction
-	var dens []fp.Element
+	used, dens := e.used[:0], e.dens[:0]
 	for i, f := range p.Fractions {
 		if int(f.Num) >= len(vals) || int(f.Den) >= len(vals) {
 			return zero, fmt.Errorf("%w: fraction %d out of range", ErrEval, i)
@@ -290,6 +345,7 @@ func (p *Program) Eval(v *Values) (fp.Element, error) {
 		used = append(used, f)
 		dens = append(dens, vals[f.Den])
 	}
+	e.used, e.dens = used, dens
 	inv := fp.BatchInvert(dens)
 	var sum fp.Element
 	for i, f := range used {

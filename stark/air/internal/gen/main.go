@@ -1,10 +1,3 @@
-// Command gen writes stark/air's per-layout tables from Stone's C++ AIR
-// definitions (src/starkware/air/cpu/board/cpu_air_definition{0..12}.h/.inl)
-// and elliptic-curve constants, read from a bare git mirror of
-// stone-prover. Stone's files are inputs only; nothing of them is committed
-// but the tables this writes.
-//
-//	go run ./stark/air/internal/gen [-mirror DIR] [-out stark/air]
 package main
 
 import (
@@ -104,6 +97,7 @@ type layoutDef struct {
 	PubStep  air.IntExpr
 	Prog     *air.Program
 	Params   []string // dynamic params, in Stone's order; nil for a fixed layout
+	Trace    traceDef
 }
 
 type periodicDef struct {
@@ -132,8 +126,17 @@ func calls(toks []token, name string) [][][]token {
 		}
 		j := i + 1
 		if j < len(toks) && toks[j].text == "<" {
-			for j < len(toks) && toks[j].text != ">" {
-				j++
+			// Skip the template arguments, which may nest
+			// (AddObject<std::vector<size_t>>).
+			for depth := 0; j < len(toks); j++ {
+				if toks[j].text == "<" {
+					depth++
+				} else if toks[j].text == ">" {
+					depth--
+					if depth == 0 {
+						break
+					}
+				}
 			}
 			j++
 		}
@@ -276,6 +279,12 @@ func parseLayout(id int, h, inl string) (*layoutDef, error) {
 		if err != nil {
 			return nil, fmt.Errorf("periodic column %s step: %w", name, err)
 		}
+		// air.PeriodicColumn has no row offset: Stone's are all 0.
+		if off, err := ib.lowerTokens(vc[2]); err != nil {
+			return nil, fmt.Errorf("periodic column %s row offset: %w", name, err)
+		} else if v, ok := constInt(off); !ok || v != 0 {
+			return nil, fmt.Errorf("periodic column %s: row offset is not 0", name)
+		}
 		l.Periodic = append(l.Periodic, periodicDef{Name: name, Index: k, Step: step})
 	}
 	if len(l.Periodic) != len(l.Enums["PeriodicColumns"])-1 {
@@ -294,6 +303,9 @@ func parseLayout(id int, h, inl string) (*layoutDef, error) {
 	}
 	if l.PubStep == nil {
 		return nil, fmt.Errorf("no orig/public_memory/addr virtual column")
+	}
+	if err := l.parseTrace(h, ctx, ib); err != nil {
+		return nil, err
 	}
 
 	data := map[string][]string{}
@@ -494,7 +506,9 @@ func emitLayout(l *layoutDef) ([]byte, error) {
 		for _, p := range l.Periodic {
 			fmt.Fprintf(&w, "%s,\n", intExpr(p.Step))
 		}
-		w.WriteString("},\n},\n")
+		w.WriteString("},\n")
+		emitDynamicTrace(&w, l, intExpr)
+		w.WriteString("},\n")
 	} else {
 		pub, ok := constInt(l.PubStep)
 		if !ok {
@@ -537,6 +551,7 @@ func emitLayout(l *layoutDef) ([]byte, error) {
 		}
 		w.WriteString("},\n")
 	}
+	emitTrace(&w, l, intExpr)
 	w.WriteString("Constraints: &Program{\n")
 	emitInts := func(name string, list []air.IntExpr) {
 		if len(list) == 0 {
@@ -607,10 +622,13 @@ func emitCurve(src string) ([]byte, error) {
 	}
 	var w bytes.Buffer
 	fmt.Fprintf(&w, header, "elliptic_curve_constants.h (kPrimeFieldEc0)")
-	w.WriteString("// The STARK curve y² = x³ + alpha·x + beta of order curveOrder, and its\n// constant points (Stone's kPrimeFieldEc0.k_points: the Pedersen shift\n// point, the ECDSA generator, then the Pedersen hash points).\n")
+	w.WriteString("// The STARK curve y² = x³ + alpha·x + beta of order curveOrder, and the\n// first 506 of its constant points (Stone's kPrimeFieldEc0.k_points: the\n// Pedersen shift point, the ECDSA generator, then the Pedersen hash points).\n")
 	fmt.Fprintf(&w, "const (\ncurveAlpha = %q\ncurveBeta = %q\ncurveOrder = %q\n)\n\n", nums[0], nums[1], nums[2])
+	// Only the points the AIR uses: the shift point, the ECDSA generator
+	// and the 2·252 Pedersen hash points.
+	const nPoints = 2 + 2*252
 	w.WriteString("var curvePoints = [][2]string{\n")
-	for j := 3; j+1 < len(nums); j += 2 {
+	for j := 3; j+1 < len(nums) && j < 3+2*nPoints; j += 2 {
 		fmt.Fprintf(&w, "{%q, %q},\n", nums[j], nums[j+1])
 	}
 	w.WriteString("}\n")
