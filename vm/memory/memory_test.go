@@ -245,22 +245,6 @@ func TestAppendRecords(t *testing.T) {
 	for range 5000 {
 		vals = append(vals, felt.FromBigInt(new(big.Int).Rand(r, felt.Prime())))
 	}
-	// Repeats one, two and three felts back, and felts that differ from
-	// a recent one in a single word: the loop reuses the bytes of the last
-	// two felts it converted.
-	for range 3000 {
-		k := len(vals)
-		switch r.Intn(5) {
-		case 0, 1, 2:
-			vals = append(vals, vals[k-1-r.Intn(3)])
-		case 3:
-			vals = append(vals, felt.FromBigInt(new(big.Int).Rand(r, felt.Prime())))
-		default:
-			f := [4]uint64(vals[k-1-r.Intn(2)])
-			f[r.Intn(3)] ^= 1 << r.Intn(64)
-			vals = append(vals, felt.Felt(f))
-		}
-	}
 	rel := &Relocation{Bases: []uint64{1, 100}}
 	cells := []Value{{}, FromPtr(Ptr{Segment: 1, Offset: 7})}
 	for _, f := range vals {

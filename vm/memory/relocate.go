@@ -232,19 +232,8 @@ const RecordSize = 8 + felt.Bytes
 // M = -a*p^-1 mod 2^256 is -a plus one 64-bit product in the top word;
 // (a + M*p) / 2^256 then needs only the four independent products M*k,
 // where a generic reduction takes sixteen in a dependent chain.
-//
-// Cairo code copies values a lot (arguments, results, loop variables: a
-// third of the fib loop's cells repeat the one two cells back), so the
-// loop remembers the last two felts it converted and reuses their bytes
-// when a cell repeats one of them: four compares against the reduction.
 func (r *Relocation) AppendRecords(buf []byte, cells []Value, base uint64) ([]byte, int) {
 	buf = slices.Grow(buf, len(cells)*RecordSize)
-	// The Montgomery words of the last two felts converted (newest in
-	// last[0]) and where their canonical bytes are in buf. They start as
-	// words no felt has (a felt's top word, without the kind, is below
-	// 2^60). buf's capacity holds every record, so the offsets stay valid.
-	last := [2][4]uint64{{3: ^uint64(0)}, {3: ^uint64(0)}}
-	var lastAt [2]int
 	for i := range cells {
 		// Words, not Value methods: the methods' value receivers would
 		// copy the cell.
@@ -267,16 +256,6 @@ func (r *Relocation) AppendRecords(buf []byte, cells []Value, base uint64) ([]by
 			continue
 		}
 		a0, a1, a2, a3 := w[0], w[1], w[2], w[3]&^kindMask
-		if v := [4]uint64{a0, a1, a2, a3}; v == last[0] {
-			copy(b[8:], buf[lastAt[0]:lastAt[0]+felt.Bytes])
-			continue
-		} else if v == last[1] {
-			copy(b[8:], buf[lastAt[1]:lastAt[1]+felt.Bytes])
-			continue
-		} else {
-			last[1], lastAt[1] = last[0], lastAt[0]
-			last[0], lastAt[0] = v, n+8
-		}
 		// M = -a + (a0*k mod 2^64) * 2^192, mod 2^256.
 		m0, c := bits.Sub64(0, a0, 0)
 		m1, c := bits.Sub64(0, a1, c)
