@@ -19,7 +19,7 @@ func mallocs() uint64 {
 }
 
 // reportSteps reports steps per second and heap allocations per step
-// (the run allocates per segment growth and per 64K-step trace part,
+// (the run allocates per segment growth and per trace part,
 // never per step).
 // It also reports the process's CPU time (user + system, every goroutine
 // and the GC) per run, since cpu0: on a shared machine the wall time
@@ -122,7 +122,7 @@ func stepAllocations(t *testing.T, tracing bool) {
 	}
 	r.Mem.Reserve(r.ExecBase.Segment, 1<<21)
 	// Warm up: decode the loop and, with the trace, reach a 64K-step
-	// trace part (parts start small) with room for the steps below.
+	// trace part (parts start small and double) with room for the steps below.
 	for i := 0; i < 70000; i++ {
 		if err := r.VM.Step(); err != nil {
 			t.Fatal(err)
