@@ -12,4 +12,7 @@
 // other systems (where Advise does nothing), nothing changes but speed.
 // Nothing here touches the memory or changes what it holds, and the Go
 // runtime's own returning of memory to the OS still works on such pages.
+// Each call may split one of the heap's mappings in three; neighbouring
+// advised ranges merge again, so the mapping count stays bounded by the
+// heap's size in 2 MB pages, far below the kernel's limit.
 package hugepage
