@@ -4,7 +4,9 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/cairn-vm/cairn/program"
 )
@@ -17,11 +19,24 @@ func mallocs() uint64 {
 }
 
 // reportSteps reports steps per second and heap allocations per step
-// (the run allocates per segment growth and per 64K-step trace part,
+// (the run allocates per segment growth and per trace part,
 // never per step).
-func reportSteps(b *testing.B, steps, mallocs0 uint64) {
+// It also reports the process's CPU time (user + system, every goroutine
+// and the GC) per run, since cpu0: on a shared machine the wall time
+// depends on the other jobs, and the CPU time much less.
+func reportSteps(b *testing.B, steps, mallocs0 uint64, cpu0 time.Duration) {
 	b.ReportMetric(float64(steps)/b.Elapsed().Seconds(), "steps/s")
 	b.ReportMetric(float64(mallocs()-mallocs0)/float64(steps), "allocs/step")
+	b.ReportMetric(float64(cpuTime()-cpu0)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+}
+
+// cpuTime is the process's CPU time so far (0 where getrusage fails).
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func loadBench(b *testing.B, path string) *program.Program {
@@ -44,7 +59,7 @@ func BenchmarkFibLoop(b *testing.B) {
 	p := loadBench(b, "../testdata/corpus/bench/fib_loop/program.json")
 	b.ReportAllocs()
 	var steps uint64
-	m0 := mallocs()
+	m0, c0 := mallocs(), cpuTime()
 	for i := 0; i < b.N; i++ {
 		r, err := New(p, Config{Layout: "small"})
 		if err != nil {
@@ -55,7 +70,7 @@ func BenchmarkFibLoop(b *testing.B) {
 		}
 		steps += r.VM.Steps
 	}
-	reportSteps(b, steps, m0)
+	reportSteps(b, steps, m0, c0)
 }
 
 // BenchmarkFibLoopWithFiles adds the trace and the relocated trace and
@@ -64,7 +79,7 @@ func BenchmarkFibLoopWithFiles(b *testing.B) {
 	p := loadBench(b, "../testdata/corpus/bench/fib_loop/program.json")
 	b.ReportAllocs()
 	var steps uint64
-	m0 := mallocs()
+	m0, c0 := mallocs(), cpuTime()
 	for i := 0; i < b.N; i++ {
 		r, err := New(p, Config{Layout: "small", Trace: true})
 		if err != nil {
@@ -81,7 +96,7 @@ func BenchmarkFibLoopWithFiles(b *testing.B) {
 		}
 		steps += r.VM.Steps
 	}
-	reportSteps(b, steps, m0)
+	reportSteps(b, steps, m0, c0)
 }
 
 // TestStepAllocations: once the memory and trace have room, a step
@@ -107,7 +122,7 @@ func stepAllocations(t *testing.T, tracing bool) {
 	}
 	r.Mem.Reserve(r.ExecBase.Segment, 1<<21)
 	// Warm up: decode the loop and, with the trace, reach a 64K-step
-	// trace part (parts start small) with room for the steps below.
+	// trace part (parts start small and double) with room for the steps below.
 	for i := 0; i < 70000; i++ {
 		if err := r.VM.Step(); err != nil {
 			t.Fatal(err)
@@ -131,7 +146,7 @@ func BenchmarkFibLoopTraceOnly(b *testing.B) {
 	p := loadBench(b, "../testdata/corpus/bench/fib_loop/program.json")
 	b.ReportAllocs()
 	var steps uint64
-	m0 := mallocs()
+	m0, c0 := mallocs(), cpuTime()
 	for i := 0; i < b.N; i++ {
 		r, err := New(p, Config{Layout: "small", Trace: true})
 		if err != nil {
@@ -142,7 +157,7 @@ func BenchmarkFibLoopTraceOnly(b *testing.B) {
 		}
 		steps += r.VM.Steps
 	}
-	reportSteps(b, steps, m0)
+	reportSteps(b, steps, m0, c0)
 }
 
 // BenchmarkStep times single steps of the fib loop with memory reserved,
@@ -169,4 +184,49 @@ func BenchmarkStep(b *testing.B) {
 		}
 		n++
 	}
+}
+
+// fibLoopRelocated is a finished, relocated fib-loop run with its trace.
+func fibLoopRelocated(b *testing.B) *Runner {
+	p := loadBench(b, "../testdata/corpus/bench/fib_loop/program.json")
+	r, err := New(p, Config{Layout: "small", Trace: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := r.Run(); err != nil {
+		b.Fatal(err)
+	}
+	if err := r.Relocate(); err != nil {
+		b.Fatal(err)
+	}
+	return r
+}
+
+// BenchmarkFibLoopWriteMemory times the memory file alone (to io.Discard),
+// from one finished run: what the file adds after the run.
+func BenchmarkFibLoopWriteMemory(b *testing.B) {
+	r := fibLoopRelocated(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	c0 := cpuTime()
+	for i := 0; i < b.N; i++ {
+		if err := r.WriteMemory(io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(cpuTime()-c0)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+}
+
+// BenchmarkFibLoopWriteTrace times the trace file alone, as above.
+func BenchmarkFibLoopWriteTrace(b *testing.B) {
+	r := fibLoopRelocated(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	c0 := cpuTime()
+	for i := 0; i < b.N; i++ {
+		if err := r.WriteTrace(io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(cpuTime()-c0)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 }

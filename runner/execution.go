@@ -130,8 +130,8 @@ func (r *Runner) RelocatedTrace() ([]trace.Entry, error) {
 // enough that the hand-over costs nothing, small enough to keep the
 // buffers in cache.
 const (
-	traceChunk  = 1 << 14
-	memoryChunk = 1 << 13
+	traceChunk  = 1 << 12
+	memoryChunk = 1 << 11
 )
 
 // WriteTrace writes the relocated trace in cairo-run's binary format,

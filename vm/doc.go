@@ -16,7 +16,7 @@
 // semantics (fast_test.go checks that the two agree).
 //
 // The trace is kept compact: the offsets of ap and pc, 8 bytes a step, in
-// parts of 64K steps that are never copied, and one run record per change
+// parts (doubling up to 1M steps) that are never copied, and one run record per change
 // of fp or of a register's segment. Relocation to the file's addresses
 // happens once, at the end, by the writer.
 package vm

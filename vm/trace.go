@@ -1,6 +1,9 @@
 package vm
 
-import "github.com/cairn-vm/cairn/vm/memory"
+import (
+	"github.com/cairn-vm/cairn/internal/hugepage"
+	"github.com/cairn-vm/cairn/vm/memory"
+)
 
 // TraceEntry is the register state before one step.
 type TraceEntry struct{ PC, AP, FP memory.Ptr }
@@ -43,11 +46,13 @@ func (p *TracePart) At(i int) (ap, pc uint64) {
 	return uint64(n.AP), uint64(n.PC)
 }
 
-// traceChunkLen is the number of steps in a narrow part: the trace grows
-// by whole parts, so it is never copied and never over-allocated by more
-// than one part (growing one slice by doubling touches, and makes the OS
-// fault in, up to three times the final size).
-const traceChunkLen = 1 << 16
+// traceChunkLen is the number of steps in a full narrow part: the trace
+// grows by whole parts, so it is never copied (growing one slice by
+// doubling touches, and makes the OS fault in, up to three times the final
+// size). A full part is 8 MB, large enough for huge pages (see
+// internal/hugepage); the untouched end of the last part costs address
+// space only.
+const traceChunkLen = 1 << 20
 
 // compactTrace is the trace as the step loop records it: 8 bytes a step
 // written into a preallocated part, relocated only at the end.
@@ -105,6 +110,7 @@ func (vm *VM) recordSlow() {
 		vm.closePart()
 		// Small runs get small parts.
 		t.cur = make([]NarrowOffsets, 0, min(traceChunkLen, max(1024, t.n)))
+		hugepage.Advise(t.cur)
 	}
 	t.cur = append(t.cur, NarrowOffsets{uint32(ap), uint32(pc)})
 }

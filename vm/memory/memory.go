@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/cairn-vm/cairn/felt"
+	"github.com/cairn-vm/cairn/internal/hugepage"
 )
 
 // farThreshold is how far past a segment's end a write may land and still
@@ -107,6 +108,7 @@ func (m *Memory) seg(i int) *segment {
 func (m *Memory) Reserve(i int, n int) {
 	if s := m.seg(i); s != nil && cap(s.cells) < n {
 		c := make([]Value, len(s.cells), n)
+		hugepage.Advise(c)
 		copy(c, s.cells)
 		s.cells = c
 	}
@@ -257,6 +259,7 @@ func (m *Memory) setSlow(addr Ptr, v Value) error {
 					grow = 4 * need
 				}
 				c := make([]Value, need, max(grow, 16))
+				hugepage.Advise(c) // filled from the front from now on
 				copy(c, s.cells)
 				s.cells = c
 				// Keep far cells beyond the dense capacity, so that the
