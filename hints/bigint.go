@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"math/big"
 	"strings"
-
-	"github.com/cairn-vm/cairn/vm/memory"
 )
 
 // The hints of common/cairo_secp/bigint.cairo (nondet_bigint3,
@@ -20,9 +18,6 @@ import (
 // functions pyFunc (so that a hint calling pack or safe_div without
 // importing it fails with NameError as in cairo-lang), secp_utils' Curve
 // objects *curveParams, and ec_mul_by_uint256's nibbles a *[]*big.Int.
-
-// secpBase is secp_utils.BASE = 2**86.
-var secpBase = pow2(86)
 
 // PythonError is a Python exception other than AssertionError that a hint
 // raises: Type is the class as the last line of cairo-run's traceback names
@@ -95,81 +90,6 @@ func idsInts(c *Context, paths ...string) ([]*big.Int, error) {
 		out[i] = v
 	}
 	return out, nil
-}
-
-// packLimbs is sum(limb_i << (shift * i)) over ids.<name>.<limb_i>, the
-// limbs taken with as_int when signed (secp_utils.pack) and as canonical
-// integers otherwise (the 384/512/768-bit hints' local pack functions).
-func packLimbs(c *Context, name string, limbs []string, shift uint, signed bool) (*big.Int, error) {
-	sum := new(big.Int)
-	for i, l := range limbs {
-		v, err := c.Int(name + "." + l)
-		if err != nil {
-			return nil, err
-		}
-		if signed {
-			v = asInt(v)
-		}
-		sum.Add(sum, new(big.Int).Lsh(v, shift*uint(i)))
-	}
-	return sum, nil
-}
-
-var limbs3 = []string{"d0", "d1", "d2"}
-
-// secpPack is secp_utils.pack(ids.<name>, PRIME).
-func secpPack(c *Context, name string) (*big.Int, error) {
-	return packLimbs(c, name, limbs3, 86, true)
-}
-
-// secpSplit is secp_utils.split: three limbs below BASE, failing (a bare
-// assert) when num is negative or not below BASE**3.
-func secpSplit(num *big.Int) ([]*big.Int, error) {
-	out := make([]*big.Int, 3)
-	n := new(big.Int).Set(num)
-	for i := range out {
-		q, r := floorDivMod(n, secpBase)
-		out[i], n = r, q
-	}
-	if n.Sign() != 0 {
-		return nil, assertf("")
-	}
-	return out, nil
-}
-
-// splitBits is the whitelists' local split(num, num_bits_shift, length):
-// length limbs num & (2**shift - 1), num >>= shift (Python's two's-complement
-// semantics, which big.Int's And and Rsh share).
-func splitBits(num *big.Int, shift uint, length int) []*big.Int {
-	mask := new(big.Int).Sub(pow2(shift), big1(1))
-	out := make([]*big.Int, length)
-	n := new(big.Int).Set(num)
-	for i := range out {
-		out[i] = new(big.Int).And(n, mask)
-		n.Rsh(n, shift)
-	}
-	return out
-}
-
-// setLimbs writes ids.<name>.<limb_i> = vals[i] in order.
-func setLimbs(c *Context, name string, limbs []string, vals []*big.Int) error {
-	for i, l := range limbs {
-		if err := c.SetInt(name+"."+l, vals[i]); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// writeArg is segments.write_arg(ptr, vals): consecutive cells, each value
-// mod PRIME.
-func writeArg(c *Context, ptr memory.Ptr, vals []*big.Int) error {
-	for i, v := range vals {
-		if err := c.Mem.Set(ptr.AddUint(uint64(i)), feltValue(v)); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // pyMod is Python's a % m: the sign of m.
@@ -368,8 +288,7 @@ func init() {
 			return err
 		}
 		v := new(big.Int).Mul(x[1], base)
-		v.Add(v, x[0])
-		return c.SetInt("low", v.And(v, new(big.Int).Sub(pow2(128), big1(1))))
+		return c.SetInt("low", u256.split(v.Add(v, x[0]))[0])
 	})
 
 	// ec_bigint whitelist: bigint_div_mod of a five-limb x by y modulo P.
@@ -425,15 +344,7 @@ func init() {
         value = k if k > 0 else 0 - k
         ids.flag = 1 if k > 0 else 0
     `, func(c *Context) error {
-		if err := needFunc(c, "safe_div", modMathUtils); err != nil {
-			return err
-		}
-		v, err := scopeInts(c, "res", "y", "x", "p")
-		if err != nil {
-			return err
-		}
-		num := new(big.Int).Mul(v[0], v[1])
-		k, err := safeDiv(num.Sub(num, v[2]), v[3])
+		k, err := safeDivResidue(c, "y", "x", "p")
 		if err != nil {
 			return err
 		}

@@ -18,6 +18,10 @@ type Bound struct {
 	env    *Env
 	flow   program.FlowTracking
 	refs   map[string]*program.Reference
+	// ctx is reused by every execution: a Bound belongs to one run, its
+	// hints run one at a time, and a Context built per call would be a heap
+	// allocation per hint.
+	ctx Context
 }
 
 // Implemented reports whether the hint has an implementation.
@@ -28,8 +32,8 @@ func (b *Bound) Exec(v *vm.VM) error {
 	if b.f == nil {
 		return &UnknownHintError{Code: b.Code, PC: v.PC}
 	}
-	ctx := Context{VM: v, Mem: v.Mem, Env: b.env, Hint: b}
-	return b.f(&ctx)
+	b.ctx = Context{VM: v, Mem: v.Mem, Env: b.env, Hint: b}
+	return b.f(&b.ctx)
 }
 
 // Bind resolves every hint of env.Program against reg and returns them by

@@ -20,6 +20,8 @@ type Env struct {
 	Scopes       []map[string]any
 	ProgramInput map[string]any
 	Builtins     map[string]builtins.Runner
+
+	rcBound *big.Int // range_check_builtin.bound, once computed
 }
 
 // NewEnv returns an Env with the main scope holding program_input.
@@ -74,14 +76,23 @@ func (c *Context) ScopeVar(name string) (any, error) {
 	return v, nil
 }
 
-// RangeCheckBound is range_check_builtin.bound (2^128).
+// RangeCheckBound is range_check_builtin.bound (2^128). The value is
+// shared by every call of the run (computing it per hint would allocate):
+// callers must not modify it.
 func (c *Context) RangeCheckBound() (*big.Int, error) {
+	if c.Env.rcBound != nil {
+		return c.Env.rcBound, nil
+	}
 	rc, ok := c.Env.Builtins["range_check"]
 	if !ok {
 		return nil, fmt.Errorf("name 'range_check_builtin' is not defined")
 	}
-	r := rc.(*builtins.RangeCheck)
-	return new(big.Int).Lsh(big.NewInt(1), uint(r.BoundLog())), nil
+	r, ok := rc.(*builtins.RangeCheck)
+	if !ok {
+		return nil, fmt.Errorf("range_check_builtin is a %T, not a range check builtin", rc)
+	}
+	c.Env.rcBound = new(big.Int).Lsh(big.NewInt(1), uint(r.BoundLog()))
+	return c.Env.rcBound, nil
 }
 
 // ref finds the reference an ids name denotes.
@@ -184,10 +195,6 @@ func (c *Context) cell(path string) (addr memory.Ptr, hasAddr bool, val memory.V
 		return addr, false, val, "", &IdentifierError{Name: path}
 	}
 	typ = program.TypeOf(ref.Expr)
-	var members []string
-	if rest != "" {
-		members = strings.Split(rest, ".")
-	}
 	addrOf := func() (memory.Ptr, error) {
 		d, ok := ref.Expr.(program.DerefExpr)
 		if !ok {
@@ -203,7 +210,7 @@ func (c *Context) cell(path string) (addr memory.Ptr, hasAddr bool, val memory.V
 		}
 		return p, nil
 	}
-	if len(members) == 0 {
+	if rest == "" {
 		if _, ok := ref.Expr.(program.DerefExpr); ok {
 			a, err := addrOf()
 			if err != nil {
@@ -237,8 +244,12 @@ func (c *Context) cell(path string) (addr memory.Ptr, hasAddr bool, val memory.V
 	default:
 		return addr, false, val, typ, &IdentifierError{Name: path, Err: fmt.Errorf("%s has no members", typ)}
 	}
-	for i, m := range members {
-		if m == "address_" && i == len(members)-1 {
+	// The members are walked with strings.Cut: a hint's ids lookups then
+	// allocate nothing.
+	for rest != "" {
+		m, next, more := strings.Cut(rest, ".")
+		rest = next
+		if m == "address_" && !more {
 			return addr, false, memory.FromPtr(base), typ + "*", nil
 		}
 		st, _, ok := c.Env.Program.Get(typ)
@@ -251,7 +262,7 @@ func (c *Context) cell(path string) (addr memory.Ptr, hasAddr bool, val memory.V
 		}
 		at := base.AddUint(uint64(mem.Offset))
 		typ = mem.CairoType
-		if i == len(members)-1 {
+		if !more {
 			return at, true, val, typ, nil
 		}
 		if strings.HasSuffix(typ, "*") {

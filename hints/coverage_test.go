@@ -37,12 +37,6 @@ var excluded = []struct {
 	// syscall_handler (a contract's execution context): out of scope for
 	// a Cairo VM.
 	{code: "syscall_handler.*", why: "Starknet syscall handler (contract execution), out of scope"},
-	// Patricia tree updates (the Starknet state's commitment): their
-	// hints read the preimage the Starknet OS puts in the exec scope.
-	{sources: []string{
-		"starkware/cairo/common/patricia.cairo",
-		"starkware/cairo/common/patricia_with_sponge.cairo",
-	}, why: "pending: patricia (no helper assigned yet)"},
 }
 
 func loadReferenceHints(t *testing.T) map[string][]string {

@@ -9,4 +9,8 @@
 // resolve to the same implementation. A hint with no implementation is not
 // an error at load: like cairo-run, the run fails when it reaches the hint,
 // with an UnknownHintError naming the code and the pc.
+//
+// Dispatch is cheap: the VM looks hints up in a per-pc table, so a step
+// without hints pays nothing, and a Bound runs its hint in a Context it
+// keeps, so running a hint allocates only what the hint itself computes.
 package hints

@@ -121,12 +121,7 @@ func init() {
 		if err != nil {
 			return err
 		}
-		s, err := ecDoubleSlope(v[0], v[1], ed25519Alpha, ed25519P)
-		if err != nil {
-			return err
-		}
-		setScope(c, s, "value", "slope")
-		return nil
+		return setSlope(c)(ecDoubleSlope(v[0], v[1], ed25519Alpha, ed25519P))
 	})
 	register(`
         from starkware.python.math_utils import line_slope
@@ -165,11 +160,10 @@ func init() {
 		e := new(big.Int).Sub(p, big1(1))
 		ii := new(big.Int).Exp(big1(2), e.Rsh(e, 2), p)
 		setScope(c, ii, "II")
-		xx, err := packLimbs(c, "xx", limbsUint256, 128, false)
+		xx, err := u256.packBind(c, "xx", "xx")
 		if err != nil {
 			return err
 		}
-		setScope(c, xx, "xx")
 		e = new(big.Int).Add(p, big1(3))
 		x, _ := pyPowMod(xx, e.Rsh(e, 3), p)
 		d := new(big.Int).Mul(x, x)

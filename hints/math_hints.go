@@ -7,6 +7,37 @@ import (
 // The hints of common/math.cairo and common/math_cmp.cairo. Each quotes the
 // Python it implements; messages match the Python assertions.
 
+// assertBitBound is assert_250_bit's (and secp256r1's assert_165_bit's)
+// hint: value = as_int(ids.value, PRIME) % PRIME (the canonical value);
+// assert value < ids.UPPER_BOUND; ids.high, ids.low = divmod(ids.value,
+// ids.SHIFT).
+func assertBitBound(c *Context, bits int) error {
+	v, err := c.Int("value")
+	if err != nil {
+		return err
+	}
+	setScope(c, v, "value")
+	upper, err := c.Const("UPPER_BOUND")
+	if err != nil {
+		return err
+	}
+	if v.Cmp(upper) >= 0 {
+		return assertf("%v is outside of the range [0, 2**%d).", v, bits)
+	}
+	shift, err := c.Const("SHIFT")
+	if err != nil {
+		return err
+	}
+	q, r, err := pyDivMod(v, shift)
+	if err != nil {
+		return err
+	}
+	if err := c.SetInt("high", q); err != nil {
+		return err
+	}
+	return c.SetInt("low", r)
+}
+
 func init() {
 	register(`
         from starkware.cairo.common.math_utils import assert_integer
@@ -86,28 +117,7 @@ func init() {
 
         # Calculation for the assertion.
         ids.high, ids.low = divmod(ids.value, ids.SHIFT)
-    `, func(c *Context) error {
-		v, err := c.Int("value")
-		if err != nil {
-			return err
-		}
-		upper, err := c.Const("UPPER_BOUND")
-		if err != nil {
-			return err
-		}
-		shift, err := c.Const("SHIFT")
-		if err != nil {
-			return err
-		}
-		if v.Cmp(upper) >= 0 {
-			return assertf("%v is outside of the range [0, 2**250).", v)
-		}
-		q, r := floorDivMod(v, shift)
-		if err := c.SetInt("high", q); err != nil {
-			return err
-		}
-		return c.SetInt("low", r)
-	})
+    `, func(c *Context) error { return assertBitBound(c, 250) })
 
 	register(`
         from starkware.cairo.common.math_utils import assert_integer
@@ -274,7 +284,10 @@ func init() {
 		if err != nil {
 			return err
 		}
-		rcb, _ := c.RangeCheckBound()
+		rcb, err := c.RangeCheckBound()
+		if err != nil {
+			return err
+		}
 		if bound.Cmp(new(big.Int).Rsh(rcb, 1)) > 0 {
 			return assertf("bound=%s is out of the valid range.", hexStr(bound))
 		}

@@ -176,6 +176,40 @@ func (t *merkleTree) computeRoot(mods [][2]memory.Value) (felt.Felt, error) {
 	return t.nodes["1"], nil
 }
 
+// updateModifications is the modifications list merkle_multi_update and
+// patricia_update build: (key, new_value) of the ids.n_updates DictAccess
+// entries at ids.update_ptr.
+func updateModifications(c *Context) ([][2]memory.Value, error) {
+	st, err := memoStruct(c, "DictAccess")
+	if err != nil {
+		return nil, err
+	}
+	size := uint64(*st.Size)
+	keyOff, newOff := uint64(st.Members["key"].Offset), uint64(st.Members["new_value"].Offset)
+	n, err := c.Int("n_updates")
+	if err != nil {
+		return nil, err
+	}
+	up, err := c.Ptr("update_ptr")
+	if err != nil {
+		return nil, err
+	}
+	var mods [][2]memory.Value
+	for i := uint64(0); !n.IsUint64() || i < n.Uint64(); i++ {
+		base := up.AddUint(i * size)
+		k, err := c.Mem.Read(base.AddUint(keyOff))
+		if err != nil {
+			return nil, err
+		}
+		v, err := c.Mem.Read(base.AddUint(newOff))
+		if err != nil {
+			return nil, err
+		}
+		mods = append(mods, [2]memory.Value{k, v})
+	}
+	return mods, nil
+}
+
 func scopeNode(c *Context, name string) (*mtNode, error) {
 	v, ok := c.Scope()[name]
 	if !ok {
@@ -396,32 +430,9 @@ func init() {
                 __merkle_multi_update_skip_validation_runner)
         )
     `, func(c *Context) error {
-		st, err := memoStruct(c, "DictAccess")
+		mods, err := updateModifications(c)
 		if err != nil {
 			return err
-		}
-		size := uint64(*st.Size)
-		keyOff, newOff := uint64(st.Members["key"].Offset), uint64(st.Members["new_value"].Offset)
-		n, err := c.Int("n_updates")
-		if err != nil {
-			return err
-		}
-		up, err := c.Ptr("update_ptr")
-		if err != nil {
-			return err
-		}
-		var mods [][2]memory.Value
-		for i := uint64(0); !n.IsUint64() || i < n.Uint64(); i++ {
-			base := up.AddUint(i * size)
-			k, err := c.Mem.Read(base.AddUint(keyOff))
-			if err != nil {
-				return err
-			}
-			v, err := c.Mem.Read(base.AddUint(newOff))
-			if err != nil {
-				return err
-			}
-			mods = append(mods, [2]memory.Value{k, v})
 		}
 		height, err := c.Int("height")
 		if err != nil {
@@ -554,19 +565,8 @@ func init() {
 		}
 		return c.SetAP(0, boolValue(kase != "left"))
 	})
-	for _, want := range []string{"leaf", "both"} {
-		want := want
-		register(fmt.Sprintf(`assert case == '%s'`, want), func(c *Context) error {
-			kase, err := scopeCase(c)
-			if err != nil {
-				return err
-			}
-			if kase != want {
-				return assertf("")
-			}
-			return nil
-		})
-	}
+	register(`assert case == 'leaf'`, assertCase("leaf"))
+	register(`assert case == 'both'`, assertCase("both"))
 	register(`
         vm_enter_scope(dict(
             node=left_child, preimage=preimage,

@@ -45,6 +45,18 @@ func ecNegate(c *Context, p string) error {
 	return nil
 }
 
+// setSlope returns a func binding value = slope = the result (or failing
+// with its error): return setSlope(c)(ecDoubleSlope(...)).
+func setSlope(c *Context) func(*big.Int, error) error {
+	return func(s *big.Int, err error) error {
+		if err != nil {
+			return err
+		}
+		setScope(c, s, "value", "slope")
+		return nil
+	}
+}
+
 // doublingSlope: x, y = pack(ids.<pt>.x), pack(ids.<pt>.y); value = slope =
 // ec_double_slope((x, y), alpha, p). alpha is a scope name, or "" for 0.
 func doublingSlope(c *Context, pt, alpha, p string) error {
@@ -62,12 +74,7 @@ func doublingSlope(c *Context, pt, alpha, p string) error {
 	if err != nil {
 		return err
 	}
-	s, err := ecDoubleSlope(v[0], v[1], a, pv)
-	if err != nil {
-		return err
-	}
-	setScope(c, s, "value", "slope")
-	return nil
+	return setSlope(c)(ecDoubleSlope(v[0], v[1], a, pv))
 }
 
 // chordSlope: x0, y0, x1, y1 packed; value = slope = line_slope(...).
@@ -80,12 +87,7 @@ func chordSlope(c *Context, pt0, pt1, p string) error {
 	if err != nil {
 		return err
 	}
-	s, err := lineSlope(v[0], v[1], v[2], v[3], pv)
-	if err != nil {
-		return err
-	}
-	setScope(c, s, "value", "slope")
-	return nil
+	return setSlope(c)(lineSlope(v[0], v[1], v[2], v[3], pv))
 }
 
 // newXDouble: slope, x, y packed; value = new_x = (pow(slope, 2, P) - 2 * x) % P.
@@ -222,12 +224,7 @@ func init() {
 			return err
 		}
 		n := new(big.Int).Mul(v[0], v[0])
-		s, err := divMod(n.Mul(n, big1(3)), new(big.Int).Lsh(v[1], 1), secpP)
-		if err != nil {
-			return err
-		}
-		setScope(c, s, "value", "slope")
-		return nil
+		return setSlope(c)(divMod(n.Mul(n, big1(3)), new(big.Int).Lsh(v[1], 1), secpP))
 	})
 
 	// compute_slope.
@@ -295,12 +292,7 @@ func init() {
 		if err != nil {
 			return err
 		}
-		s, err := divMod(new(big.Int).Sub(v[1], v[3]), new(big.Int).Sub(v[0], v[2]), secpP)
-		if err != nil {
-			return err
-		}
-		setScope(c, s, "value", "slope")
-		return nil
+		return setSlope(c)(divMod(new(big.Int).Sub(v[1], v[3]), new(big.Int).Sub(v[0], v[2]), secpP))
 	})
 
 	// ec_double: new_x, then new_y.

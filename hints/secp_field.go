@@ -108,7 +108,7 @@ func verifyZero(c *Context, p string) error {
 	setScope(c, q, "q")
 	setScope(c, r, "r")
 	if r.Sign() != 0 {
-		d, err := idsInts(c, "val.d0", "val.d1", "val.d2")
+		d, err := bigint3.values(c, "val")
 		if err != nil {
 			return err
 		}
@@ -308,30 +308,5 @@ func init() {
 
         # Calculation for the assertion.
         ids.high, ids.low = divmod(ids.value, ids.SHIFT)
-    `, func(c *Context) error {
-		v, err := c.Int("value")
-		if err != nil {
-			return err
-		}
-		setScope(c, v, "value")
-		upper, err := c.Const("UPPER_BOUND")
-		if err != nil {
-			return err
-		}
-		if v.Cmp(upper) >= 0 {
-			return assertf("%v is outside of the range [0, 2**165).", v)
-		}
-		shift, err := c.Const("SHIFT")
-		if err != nil {
-			return err
-		}
-		q, r, err := pyDivMod(v, shift)
-		if err != nil {
-			return err
-		}
-		if err := c.SetInt("high", q); err != nil {
-			return err
-		}
-		return c.SetInt("low", r)
-	})
+    `, func(c *Context) error { return assertBitBound(c, 165) })
 }

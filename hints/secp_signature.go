@@ -28,17 +28,23 @@ func divModScope(c *Context, a, b, n string) error {
 	return nil
 }
 
-// safeDivK: <k> = safe_div(res * <b> - <a>, N) + plus.
-func safeDivK(c *Context, b, a string, plus int64, names ...string) error {
+// safeDivResidue is safe_div(res * <b> - <a>, <m>), the names read from the
+// scope.
+func safeDivResidue(c *Context, b, a, m string) (*big.Int, error) {
 	if err := needFunc(c, "safe_div", modMathUtils); err != nil {
-		return err
+		return nil, err
 	}
-	v, err := scopeInts(c, "res", b, a, "N")
+	v, err := scopeInts(c, "res", b, a, m)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	num := new(big.Int).Mul(v[0], v[1])
-	k, err := safeDiv(num.Sub(num, v[2]), v[3])
+	return safeDiv(num.Sub(num, v[2]), v[3])
+}
+
+// safeDivK: <k> = safe_div(res * <b> - <a>, N) + plus.
+func safeDivK(c *Context, b, a string, plus int64, names ...string) error {
+	k, err := safeDivResidue(c, b, a, "N")
 	if err != nil {
 		return err
 	}

@@ -7,35 +7,6 @@ import (
 // The hints of common/uint256.cairo, and the uint256 variants of the
 // uint256_improvements and vrf whitelists.
 
-var mask128 = new(big.Int).Sub(pow2(128), big1(1))
-
-// uint256Of is (ids.<name>.high << 128) + ids.<name>.low.
-func uint256Of(c *Context, name string) (*big.Int, error) {
-	return uint256Limbs(c, name, "low", "high")
-}
-
-// uint256Limbs is (ids.<name>.<high> << 128) + ids.<name>.<low>.
-func uint256Limbs(c *Context, name, low, high string) (*big.Int, error) {
-	h, err := c.Int(name + "." + high)
-	if err != nil {
-		return nil, err
-	}
-	l, err := c.Int(name + "." + low)
-	if err != nil {
-		return nil, err
-	}
-	v := new(big.Int).Lsh(h, 128)
-	return v.Add(v, l), nil
-}
-
-// setUint256 writes ids.<name>.low = v & (2**128 - 1), ids.<name>.high = v >> 128.
-func setUint256(c *Context, name string, v *big.Int) error {
-	if err := c.SetInt(name+".low", new(big.Int).And(v, mask128)); err != nil {
-		return err
-	}
-	return c.SetInt(name+".high", new(big.Int).Rsh(v, 128))
-}
-
 // carryHint is "sum = ids.a.<x> + ids.b.<x> (+ ids.<prev>); ids.<carry> =
 // 1 if sum >= ids.SHIFT else 0".
 func carryHint(c *Context, a, b, prev, carry, sumName string) error {
@@ -64,7 +35,7 @@ func uint256DivRem(c *Context, divLow, divHigh string) error {
 	if err != nil {
 		return err
 	}
-	div, err := uint256Limbs(c, "div", divLow, divHigh)
+	div, err := u256Named(divLow, divHigh).packHighFirst(c, "div")
 	if err != nil {
 		return err
 	}
@@ -147,10 +118,7 @@ func init() {
 		if err != nil {
 			return err
 		}
-		if err := c.SetInt("low", new(big.Int).And(a, mask128)); err != nil {
-			return err
-		}
-		return c.SetInt("high", new(big.Int).Rsh(a, 128))
+		return u256.setValues(c, "", u256.splitTop(a))
 	})
 
 	// uint256_sqrt.
@@ -247,31 +215,15 @@ func init() {
 		}
 		setScope(c, q, "quotient")
 		setScope(c, r, "remainder")
-		limbs := splitBits(q, 128, 3)
-		for i, name := range []string{"quotient_low.low", "quotient_low.high", "quotient_high.low"} {
-			if err := c.SetInt(name, limbs[i]); err != nil {
-				return err
-			}
-		}
-		if err := c.SetInt("quotient_high.high", new(big.Int).Rsh(q, 384)); err != nil {
+		quotient := limbs{names: []string{"quotient_low.low", "quotient_low.high", "quotient_high.low", "quotient_high.high"}, bits: 128}
+		if err := quotient.setValues(c, "", quotient.splitTop(q)); err != nil {
 			return err
 		}
 		return setUint256(c, "remainder", r)
 	})
 
 	// uint256_improvements whitelist: uint256_sub.
-	register(`
-        def split(num: int, num_bits_shift: int = 128, length: int = 2):
-            a = []
-            for _ in range(length):
-                a.append( num & ((1 << num_bits_shift) - 1) )
-                num = num >> num_bits_shift
-            return tuple(a)
-
-        def pack(z, num_bits_shift: int = 128) -> int:
-            limbs = (z.low, z.high)
-            return sum(limb << (num_bits_shift * i) for i, limb in enumerate(limbs))
-
+	register(pyDefSplit("num: int, num_bits_shift: int = 128, length: int = 2")+pyDefPack("pack(z, num_bits_shift: int = 128)", "z.low, z.high")+`
         a = pack(ids.a)
         b = pack(ids.b)
         res = (a - b)%2**256
@@ -279,19 +231,13 @@ func init() {
         ids.res.low = res_split[0]
         ids.res.high = res_split[1]
     `, func(c *Context) error {
-		a, err := packLimbs(c, "a", []string{"low", "high"}, 128, false)
+		v, err := u256.packAll(c, "a", "b")
 		if err != nil {
 			return err
 		}
-		b, err := packLimbs(c, "b", []string{"low", "high"}, 128, false)
-		if err != nil {
-			return err
-		}
-		setScope(c, a, "a")
-		setScope(c, b, "b")
-		res := new(big.Int).Sub(a, b)
+		res := new(big.Int).Sub(v[0], v[1])
 		res.Mod(res, pow2(256))
 		setScope(c, res, "res")
-		return setLimbs(c, "res", []string{"low", "high"}, splitBits(res, 128, 2))
+		return u256.set(c, "res", res)
 	})
 }

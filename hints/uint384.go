@@ -8,8 +8,6 @@ import (
 // 384-bit numbers as three 128-bit limbs d0, d1, d2). Each hint defines its
 // own split and pack; they read the limbs as canonical integers.
 
-var limbsUint384 = []string{"d0", "d1", "d2"}
-
 // defLocal binds functions a hint defines (def split...) in the scope,
 // where they shadow imported ones of the same name.
 func defLocal(c *Context, names ...string) {
@@ -19,25 +17,14 @@ func defLocal(c *Context, names ...string) {
 	}
 }
 
-// pack128 is the whitelists' pack(ids.<name>, num_bits_shift=128) over the
-// given limbs, bound in the scope as <bind>.
-func pack128(c *Context, name string, limbs []string, bind string) (*big.Int, error) {
-	v, err := packLimbs(c, name, limbs, 128, false)
-	if err != nil {
-		return nil, err
-	}
-	setScope(c, v, bind)
-	return v, nil
-}
-
-// divRem128: quotient, remainder = divmod(pack(a), pack(div)), written as
-// qLimbs and rLimbs of 128 bits.
-func divRem128(c *Context, a string, aLimbs []string, aBind string, divLimbs, qLimbs, rLimbs []string) error {
-	av, err := pack128(c, a, aLimbs, aBind)
+// divRem128: quotient, remainder = divmod(pack(ids.<a>), pack(ids.div)),
+// the quotient in a's layout, the remainder in div's.
+func divRem128(c *Context, a string, aLimbs, divLimbs limbs) error {
+	av, err := aLimbs.packBind(c, a, a)
 	if err != nil {
 		return err
 	}
-	div, err := pack128(c, "div", divLimbs, "div")
+	div, err := divLimbs.packBind(c, "div", "div")
 	if err != nil {
 		return err
 	}
@@ -47,41 +34,33 @@ func divRem128(c *Context, a string, aLimbs []string, aBind string, divLimbs, qL
 	}
 	setScope(c, q, "quotient")
 	setScope(c, r, "remainder")
-	if err := setLimbs(c, "quotient", qLimbs, splitBits(q, 128, len(qLimbs))); err != nil {
+	if err := aLimbs.set(c, "quotient", q); err != nil {
 		return err
 	}
-	return setLimbs(c, "remainder", rLimbs, splitBits(r, 128, len(rLimbs)))
+	return divLimbs.set(c, "remainder", r)
 }
 
 // inverseModP: b_inverse_mod_p = div_mod(1, pack(b), pack(p)) (a is packed
 // too), written in limbs of 128 bits.
-func inverseModP(c *Context, limbs []string) error {
-	var v [3]*big.Int
-	for i, n := range []string{"a", "b", "p"} {
-		x, err := pack128(c, n, limbs, n)
-		if err != nil {
-			return err
-		}
-		v[i] = x
+func inverseModP(c *Context, l limbs) error {
+	v, err := l.packAll(c, "a", "b", "p")
+	if err != nil {
+		return err
 	}
 	inv, err := divMod(big1(1), v[1], v[2])
 	if err != nil {
 		return err
 	}
 	setScope(c, inv, "b_inverse_mod_p")
-	return setLimbs(c, "b_inverse_mod_p", limbs, splitBits(inv, 128, len(limbs)))
+	return l.set(c, "b_inverse_mod_p", inv)
 }
 
 // getSquareRoot is the whitelists' get_square_root: square roots of x or
 // of generator * x modulo p, exactly one of which exists when x != 0.
-func getSquareRoot(c *Context, limbs []string) error {
-	var v [3]*big.Int
-	for i, n := range []string{"generator", "x", "p"} {
-		x, err := pack128(c, n, limbs, n)
-		if err != nil {
-			return err
-		}
-		v[i] = x
+func getSquareRoot(c *Context, l limbs) error {
+	v, err := l.packAll(c, "generator", "x", "p")
+	if err != nil {
+		return err
 	}
 	gen, x, p := v[0], v[1], v[2]
 	root := func(n *big.Int, success string) (bool, *big.Int, error) {
@@ -118,26 +97,15 @@ func getSquareRoot(c *Context, limbs []string) error {
 	if err := c.SetInt("success_gx", boolInt(okGX)); err != nil {
 		return err
 	}
-	if err := setLimbs(c, "sqrt_x", limbs, splitBits(rootX, 128, len(limbs))); err != nil {
+	if err := l.set(c, "sqrt_x", rootX); err != nil {
 		return err
 	}
-	return setLimbs(c, "sqrt_gx", limbs, splitBits(rootGX, 128, len(limbs)))
+	return l.set(c, "sqrt_gx", rootGX)
 }
 
 func init() {
 	// uint384.unsigned_div_rem.
-	register(`
-        def split(num: int, num_bits_shift: int, length: int):
-            a = []
-            for _ in range(length):
-                a.append( num & ((1 << num_bits_shift) - 1) )
-                num = num >> num_bits_shift
-            return tuple(a)
-
-        def pack(z, num_bits_shift: int) -> int:
-            limbs = (z.d0, z.d1, z.d2)
-            return sum(limb << (num_bits_shift * i) for i, limb in enumerate(limbs))
-
+	register(pySplit+pyPack384+`
         a = pack(ids.a, num_bits_shift = 128)
         div = pack(ids.div, num_bits_shift = 128)
         quotient, remainder = divmod(a, div)
@@ -155,22 +123,11 @@ func init() {
         ids.remainder.d2 = remainder_split[2]
     `, func(c *Context) error {
 		defLocal(c, "split", "pack")
-		return divRem128(c, "a", limbsUint384, "a", limbsUint384, limbsUint384, limbsUint384)
+		return divRem128(c, "a", u384, u384)
 	})
 
 	// uint384.sub_reduced_a_and_reduced_b: (a - b) % p.
-	register(`
-        def split(num: int, num_bits_shift: int, length: int):
-            a = []
-            for _ in range(length):
-                a.append( num & ((1 << num_bits_shift) - 1) )
-                num = num >> num_bits_shift
-            return tuple(a)
-
-        def pack(z, num_bits_shift: int) -> int:
-            limbs = (z.d0, z.d1, z.d2)
-            return sum(limb << (num_bits_shift * i) for i, limb in enumerate(limbs))
-
+	register(pySplit+pyPack384+`
         a = pack(ids.a, num_bits_shift = 128)
         b = pack(ids.b, num_bits_shift = 128)
         p = pack(ids.p, num_bits_shift = 128)
@@ -185,37 +142,23 @@ func init() {
         ids.res.d2 = res_split[2]
     `, func(c *Context) error {
 		defLocal(c, "split", "pack")
-		var v [3]*big.Int
-		for i, n := range []string{"a", "b", "p"} {
-			x, err := pack128(c, n, limbsUint384, n)
-			if err != nil {
-				return err
-			}
-			v[i] = x
+		v, err := u384.packAll(c, "a", "b", "p")
+		if err != nil {
+			return err
 		}
 		res, err := pyMod(new(big.Int).Sub(v[0], v[1]), v[2])
 		if err != nil {
 			return err
 		}
 		setScope(c, res, "res")
-		return setLimbs(c, "res", limbsUint384, splitBits(res, 128, 3))
+		return u384.set(c, "res", res)
 	})
 
 	// uint384.get_inverse_mod / div_mod.
 	register(`
         from starkware.python.math_utils import div_mod
 
-        def split(num: int, num_bits_shift: int, length: int):
-            a = []
-            for _ in range(length):
-                a.append( num & ((1 << num_bits_shift) - 1) )
-                num = num >> num_bits_shift
-            return tuple(a)
-
-        def pack(z, num_bits_shift: int) -> int:
-            limbs = (z.d0, z.d1, z.d2)
-            return sum(limb << (num_bits_shift * i) for i, limb in enumerate(limbs))
-
+`+pySplit+pyPack384+`
         a = pack(ids.a, num_bits_shift = 128)
         b = pack(ids.b, num_bits_shift = 128)
         p = pack(ids.p, num_bits_shift = 128)
@@ -233,24 +176,14 @@ func init() {
     `, func(c *Context) error {
 		pyFrom(c, modMathUtils, "div_mod")
 		defLocal(c, "split", "pack")
-		return inverseModP(c, limbsUint384)
+		return inverseModP(c, u384)
 	})
 
 	// uint384.sqrt (integer square root).
 	register(`
         from starkware.python.math_utils import isqrt
 
-        def split(num: int, num_bits_shift: int, length: int):
-            a = []
-            for _ in range(length):
-                a.append( num & ((1 << num_bits_shift) - 1) )
-                num = num >> num_bits_shift
-            return tuple(a)
-
-        def pack(z, num_bits_shift: int) -> int:
-            limbs = (z.d0, z.d1, z.d2)
-            return sum(limb << (num_bits_shift * i) for i, limb in enumerate(limbs))
-
+`+pySplit+pyPack384+`
         a = pack(ids.a, num_bits_shift=128)
         root = isqrt(a)
         assert 0 <= root < 2 ** 192
@@ -261,7 +194,7 @@ func init() {
     `, func(c *Context) error {
 		pyFrom(c, modMathUtils, "isqrt")
 		defLocal(c, "split", "pack")
-		a, err := pack128(c, "a", limbsUint384, "a")
+		a, err := u384.packBind(c, "a", "a")
 		if err != nil {
 			return err
 		}
@@ -270,7 +203,7 @@ func init() {
 		if root.Cmp(pow2(192)) >= 0 {
 			return assertf("")
 		}
-		return setLimbs(c, "root", limbsUint384, splitBits(root, 128, 3))
+		return u384.set(c, "root", root)
 	})
 
 	// uint384.signed_nn.
@@ -304,17 +237,7 @@ func init() {
 	register(`
         from starkware.python.math_utils import is_quad_residue, sqrt
 
-        def split(num: int, num_bits_shift: int = 128, length: int = 3):
-            a = []
-            for _ in range(length):
-                a.append( num & ((1 << num_bits_shift) - 1) )
-                num = num >> num_bits_shift
-            return tuple(a)
-
-        def pack(z, num_bits_shift: int = 128) -> int:
-            limbs = (z.d0, z.d1, z.d2)
-            return sum(limb << (num_bits_shift * i) for i, limb in enumerate(limbs))
-
+`+pyDefSplit("num: int, num_bits_shift: int = 128, length: int = 3")+pyDefPack("pack(z, num_bits_shift: int = 128)", "z.d0, z.d1, z.d2")+`
 
         generator = pack(ids.generator)
         x = pack(ids.x)
@@ -348,6 +271,6 @@ func init() {
     `, func(c *Context) error {
 		pyFrom(c, modMathUtils, "is_quad_residue", "sqrt")
 		defLocal(c, "split", "pack")
-		return getSquareRoot(c, limbsUint384)
+		return getSquareRoot(c, u384)
 	})
 }

@@ -1,35 +1,11 @@
 package hints
 
-import (
-	"math/big"
-)
-
 // The uint512 hints of the vrf whitelist: a 512-bit number (four 128-bit
 // limbs d0..d3) divided by, or inverted modulo, a Uint256.
 
-var (
-	limbsUint512 = []string{"d0", "d1", "d2", "d3"}
-	limbsUint256 = []string{"low", "high"}
-)
-
 func init() {
 	// u512_unsigned_div_rem.
-	register(`
-        def split(num: int, num_bits_shift: int, length: int):
-            a = []
-            for _ in range(length):
-                a.append( num & ((1 << num_bits_shift) - 1) )
-                num = num >> num_bits_shift
-            return tuple(a)
-
-        def pack(z, num_bits_shift: int) -> int:
-            limbs = (z.low, z.high)
-            return sum(limb << (num_bits_shift * i) for i, limb in enumerate(limbs))
-
-        def pack_extended(z, num_bits_shift: int) -> int:
-            limbs = (z.d0, z.d1, z.d2, z.d3)
-            return sum(limb << (num_bits_shift * i) for i, limb in enumerate(limbs))
-
+	register(pySplit+pyDefPack("pack(z, num_bits_shift: int)", "z.low, z.high")+pyDefPack("pack_extended(z, num_bits_shift: int)", "z.d0, z.d1, z.d2, z.d3")+`
         x = pack_extended(ids.x, num_bits_shift = 128)
         div = pack(ids.div, num_bits_shift = 128)
 
@@ -47,15 +23,11 @@ func init() {
         ids.remainder.high = remainder_split[1]
     `, func(c *Context) error {
 		defLocal(c, "split", "pack", "pack_extended")
-		return divRem128(c, "x", limbsUint512, "x", limbsUint256, limbsUint512, limbsUint256)
+		return divRem128(c, "x", u512, u256)
 	})
 
 	// inv_mod_p_uint512: x^-1 modulo a Uint256 p, by Python's pow(x, -1, p).
-	register(`
-        def pack_512(u, num_bits_shift: int) -> int:
-            limbs = (u.d0, u.d1, u.d2, u.d3)
-            return sum(limb << (num_bits_shift * i) for i, limb in enumerate(limbs))
-
+	register(pyDefPack("pack_512(u, num_bits_shift: int)", "u.d0, u.d1, u.d2, u.d3")+`
         x = pack_512(ids.x, num_bits_shift = 128)
         p = ids.p.low + (ids.p.high << 128)
         x_inverse_mod_p = pow(x,-1, p)
@@ -66,20 +38,14 @@ func init() {
         ids.x_inverse_mod_p.high = x_inverse_mod_p_split[1]
     `, func(c *Context) error {
 		defLocal(c, "pack_512")
-		x, err := pack128(c, "x", limbsUint512, "x")
+		x, err := u512.packBind(c, "x", "x")
 		if err != nil {
 			return err
 		}
-		pl, err := c.Int("p.low")
+		p, err := u256.packBind(c, "p", "p")
 		if err != nil {
 			return err
 		}
-		ph, err := c.Int("p.high")
-		if err != nil {
-			return err
-		}
-		p := new(big.Int).Add(pl, new(big.Int).Lsh(ph, 128))
-		setScope(c, p, "p")
 		inv, err := pyPowMod(x, big1(-1), p)
 		if err != nil {
 			return err

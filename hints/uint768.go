@@ -4,22 +4,7 @@ package hints
 // whitelists: a 768-bit number (six 128-bit limbs) divided by a 384-bit one.
 
 func init() {
-	register(`
-        def split(num: int, num_bits_shift: int, length: int):
-            a = []
-            for _ in range(length):
-                a.append( num & ((1 << num_bits_shift) - 1) )
-                num = num >> num_bits_shift
-            return tuple(a)
-
-        def pack(z, num_bits_shift: int) -> int:
-            limbs = (z.d0, z.d1, z.d2)
-            return sum(limb << (num_bits_shift * i) for i, limb in enumerate(limbs))
-
-        def pack_extended(z, num_bits_shift: int) -> int:
-            limbs = (z.d0, z.d1, z.d2, z.d3, z.d4, z.d5)
-            return sum(limb << (num_bits_shift * i) for i, limb in enumerate(limbs))
-
+	register(pySplit+pyPack384+pyDefPack("pack_extended(z, num_bits_shift: int)", "z.d0, z.d1, z.d2, z.d3, z.d4, z.d5")+`
         a = pack_extended(ids.a, num_bits_shift = 128)
         div = pack(ids.div, num_bits_shift = 128)
 
@@ -40,7 +25,6 @@ func init() {
         ids.remainder.d2 = remainder_split[2]
     `, func(c *Context) error {
 		defLocal(c, "split", "pack", "pack_extended")
-		limbs6 := []string{"d0", "d1", "d2", "d3", "d4", "d5"}
-		return divRem128(c, "a", limbs6, "a", limbsUint384, limbs6, limbsUint384)
+		return divRem128(c, "a", u768, u384)
 	})
 }

@@ -12,10 +12,7 @@ func init() {
         def split(a: int):
             return (a & ((1 << 128) - 1), a >> 128)
 
-        def pack(z, num_bits_shift: int) -> int:
-            limbs = (z.low, z.high)
-            return sum(limb << (num_bits_shift * i) for i, limb in enumerate(limbs))
-
+`+pyDefPack("pack(z, num_bits_shift: int)", "z.low, z.high")+`
         a = pack(ids.a, 128)
         b = pack(ids.b, 128)
         p = pack(ids.p, 128)
@@ -31,7 +28,7 @@ func init() {
     `, func(c *Context) error {
 		pyFrom(c, modMathUtils, "div_mod")
 		defLocal(c, "split", "pack")
-		return inverseModP(c, limbsUint256)
+		return inverseModP(c, u256)
 	})
 
 	// u256 get_square_root.
@@ -74,6 +71,6 @@ func init() {
     `, func(c *Context) error {
 		pyFrom(c, modMathUtils, "is_quad_residue", "sqrt")
 		defLocal(c, "split", "pack")
-		return getSquareRoot(c, limbsUint256)
+		return getSquareRoot(c, u256)
 	})
 }

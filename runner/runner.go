@@ -30,7 +30,7 @@ type Config struct {
 	// Trace records the trace (needed for --trace_file).
 	Trace bool
 	// ProgramInput is the decoded --program_input JSON, seen by hints as
-	// program_input.
+	// program_input (numbers as json.Number, exact like Python's ints).
 	ProgramInput map[string]any
 	// Hints resolves hint code; nil means hints.Default.
 	Hints *hints.Registry

@@ -16,6 +16,8 @@ For every testdata/corpus/<name>.cairo (and testdata/corpus/bench/<name>.cairo):
     error messages show the same source snippets they would in a normal checkout.
     Command: cairo-run --program program.json <args> --trace_file trace.bin --memory_file memory.bin
     (bench programs: no trace/memory files).
+  * a `--program_input F` flag names F relative to the .cairo file's directory; F is linked into
+    the scratch directory.
   * stdout.txt, stderr.txt (machine-specific prefixes stripped), exit_code, and, for runs that
     exited 0, trace.bin and memory.bin are stored in <name>/.
 
@@ -133,6 +135,15 @@ def regen_one(src: str, bench: bool) -> str:
         os.symlink(os.path.join(SITE, "starkware"), os.path.join(run_dir, "starkware"))
         with open(os.path.join(run_dir, "program.json"), "wb") as f:
             f.write(program)
+        # A --program_input file is named relative to the corpus directory (as the Go corpus
+        # test resolves it); make it visible from the scratch directory under the same name.
+        for i, flag in enumerate(flags[:-1]):
+            if flag == "--program_input":
+                inp = flags[i + 1]
+                if os.path.isabs(inp) or ".." in inp.split("/"):
+                    raise SystemExit(f"regen_goldens: {rel}: --program_input {inp} must be relative to the corpus")
+                os.makedirs(os.path.dirname(os.path.join(run_dir, inp)), exist_ok=True)
+                os.symlink(os.path.join(src_dir, inp), os.path.join(run_dir, inp))
         cmd = [CAIRO_RUN, "--program", "program.json"] + flags
         if not bench:
             cmd += ["--trace_file", "trace.bin", "--memory_file", "memory.bin"]

@@ -1,8 +1,11 @@
 package verifier
 
 import (
+	"errors"
 	"regexp"
+	"sort"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/cairn-vm/cairn/stark/air"
@@ -19,11 +22,19 @@ func TestOODSValueFlipped(t *testing.T) {
 		"plain-stone", "plain-cairo-verifier", "small-stone", "small-cairo-verifier",
 		"dex-stone", "recursive-cairo-verifier", "recursive_with_poseidon-stone",
 		"starknet-cairo-verifier", "starknet_with_keccak-stone", "starknet_with_keccak-cairo-verifier",
+		"cairo-lang-examples/example_proof", "cairo-lang-examples/dynamic_layout_proof",
 	} {
 		t.Run(dir, func(t *testing.T) {
-			p := load(t, dir+"/proof.json")
+			file := dir + "/proof.json"
+			if strings.HasPrefix(dir, "cairo-lang-examples/") {
+				file = dir + ".json"
+			}
+			p := load(t, file)
 			l, err := air.ByName(p.PublicInput.Layout)
 			if err != nil {
+				t.Fatal(err)
+			}
+			if l, err = l.Instance(&p.PublicInput); err != nil {
 				t.Fatal(err)
 			}
 			start := -1
@@ -43,6 +54,11 @@ func TestOODSValueFlipped(t *testing.T) {
 				for i := 0; i < n; i++ {
 					which = append(which, i)
 				}
+			} else if l.Name == "dynamic" {
+				// Mask values of unused builtins' columns feed no constraint
+				// (their "if (uses_...)" blocks are skipped); Stone, too,
+				// rejects a change there only later.
+				which = []int{0, 1, n - 2, n - 1}
 			} else {
 				which = []int{0, len(l.Mask) / 2, len(l.Mask) - 1, n - 1}
 			}
@@ -87,5 +103,78 @@ func TestCairoLangExamples(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestDynamicParamsChecked: the dynamic layout's public input must carry
+// exactly its params; a wrong one changes the AIR (here the mask), and the
+// proof is rejected.
+func TestDynamicParamsChecked(t *testing.T) {
+	p := load(t, "cairo-lang-examples/dynamic_layout_proof.json")
+	orig := p.PublicInput.DynamicParams
+	missing := map[string]uint64{}
+	for k, v := range orig {
+		if k != "cpu_component_step" {
+			missing[k] = v
+		}
+	}
+	p.PublicInput.DynamicParams = missing
+	if _, err := Verify(p, Options{}); !isCheck(err, CheckPublicInput) || !strings.Contains(err.Error(), "cpu_component_step") {
+		t.Errorf("missing param: %v", err)
+	}
+	changed := map[string]uint64{}
+	for k, v := range orig {
+		changed[k] = v
+	}
+	changed["cpu__decode__off0_suboffset"]++
+	p.PublicInput.DynamicParams = changed
+	if _, err := Verify(p, Options{}); !errors.Is(err, ErrRejected) {
+		t.Errorf("changed param accepted: %v", err)
+	}
+	q := load(t, "plain-stone/proof.json")
+	q.PublicInput.DynamicParams = map[string]uint64{"cpu_component_step": 1}
+	if _, err := Verify(q, Options{}); !isCheck(err, CheckPublicInput) {
+		t.Errorf("dynamic params on plain: %v", err)
+	}
+}
+
+// TestDynamicParamsMutated sets dynamic params to odd values: every such
+// proof is rejected with a typed error, never a panic.
+func TestDynamicParamsMutated(t *testing.T) {
+	p := load(t, "cairo-lang-examples/dynamic_layout_proof.json")
+	orig := p.PublicInput.DynamicParams
+	names := make([]string, 0, len(orig))
+	for k := range orig {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	// The params that shape the trace (widths, step, ratios, builtin
+	// switches), and a sample of the offsets.
+	var pick []string
+	for i, k := range names {
+		if strings.HasPrefix(k, "uses_") || strings.HasSuffix(k, "_ratio") || strings.HasPrefix(k, "num_columns") || k == "cpu_component_step" || i%41 == 0 {
+			pick = append(pick, k)
+		}
+	}
+	if testing.Short() {
+		pick = []string{"num_columns_first", "cpu_component_step", "uses_keccak_builtin", "memory_units_row_ratio"}
+	}
+	for _, name := range pick {
+		for _, v := range []uint64{0, 1 << 40} {
+			if v == orig[name] {
+				continue
+			}
+			m := make(map[string]uint64, len(orig))
+			for k, x := range orig {
+				m[k] = x
+			}
+			m[name] = v
+			p.PublicInput.DynamicParams = m
+			_, err := Verify(p, Options{})
+			var ve *Error
+			if !errors.As(err, &ve) {
+				t.Errorf("%s = %d: accepted or untyped: %v", name, v, err)
+			}
+		}
 	}
 }

@@ -72,6 +72,9 @@ type Options struct {
 	// Annotate records Stone's transcript annotations and extra
 	// annotations in the Report.
 	Annotate bool
+	// MinSecurityBits rejects, before any hashing, a proof whose
+	// conjectured security (SecurityBits) is lower; 0 requires nothing.
+	MinSecurityBits uint64
 }
 
 // Report says what Verify did.
@@ -80,6 +83,9 @@ type Report struct {
 	Run []Check
 	// Skipped lists the checks a full verifier makes that did not run.
 	Skipped []Check
+	// SecurityBits is the conjectured security of the proof's parameters
+	// (SecurityBits), set once they have been checked.
+	SecurityBits uint64
 	// Annotations and Extra are Stone-format transcript lines (with
 	// Options.Annotate): Annotations as in the proof's "annotations",
 	// Extra as in cpu_air_verifier's --extra_output_file.
@@ -184,11 +190,11 @@ func (r *run) setup(opts Options) error {
 	if r.layout, err = air.ByName(pi.Layout); err != nil {
 		return reject(CheckPublicInput, err)
 	}
-	if r.layout, err = r.layout.Instance(pi); err != nil {
-		return reject(CheckPublicInput, err)
-	}
 	if pi.NSteps == 0 || pi.NSteps&(pi.NSteps-1) != 0 || pi.NSteps > 1<<40 {
 		return reject(CheckPublicInput, fmt.Errorf("n_steps %d is not a power of 2", pi.NSteps))
+	}
+	if r.layout, err = r.layout.Instance(pi); err != nil {
+		return reject(CheckPublicInput, err)
 	}
 	traceLen := r.layout.TraceLength(pi.NSteps)
 	r.logRows = bits.TrailingZeros64(traceLen)
@@ -198,6 +204,15 @@ func (r *run) setup(opts Options) error {
 	r.logCos = int(pp.Stark.LogNCosets)
 	if uint64(r.layout.ConstraintDegree) > uint64(1)<<uint(r.logCos) {
 		return reject(CheckParameters, errors.New("fewer cosets than the constraint degree"))
+	}
+	// Every parameter is checked before the seed is hashed: a proof the
+	// caller would refuse costs no work.
+	fparams := r.friParams()
+	if err := fparams.Check(traceLen); err != nil {
+		return reject(CheckParameters, err)
+	}
+	if err := r.checkSecurity(opts.MinSecurityBits); err != nil {
+		return err
 	}
 	seed, err := statement.Seed(pp, pi)
 	if err != nil {
@@ -360,22 +375,7 @@ func (r *run) stark() error {
 	// FRI.
 	ch.Enter("FRI")
 	defer ch.Exit()
-	fp_ := &r.p.Parameters.Stark.Fri
-	steps := make([]int, len(fp_.FriStepList))
-	for i, s := range fp_.FriStepList {
-		steps[i] = int(s)
-	}
-	fparams := fri.Params{
-		StepList:             steps,
-		LastLayerDegreeBound: fp_.LastLayerDegreeBound,
-		NQueries:             int(fp_.NQueries),
-		ProofOfWorkBits:      int(fp_.ProofOfWorkBits),
-		LogDomainSize:        r.logRows + r.logCos,
-		NewTable:             r.newTable,
-	}
-	if err := fparams.Check(uint64(1) << uint(r.logRows)); err != nil {
-		return reject(CheckParameters, err)
-	}
+	fparams := r.friParams() // checked in setup
 	fv := fri.NewVerifier(fparams)
 	if err := fv.Commit(ch); err != nil {
 		return classify(err, CheckProofFormat)
@@ -407,6 +407,9 @@ func (r *run) checkOODS(z fp.Element, vals []fp.Element) error {
 		Alpha: r.rep.CompositionAlpha, Z: z, Mask: mask,
 	})
 	if err != nil {
+		if errors.Is(err, air.ErrPublicInput) {
+			return reject(CheckPublicInput, err)
+		}
 		return reject(CheckOODS, err)
 	}
 	if want := air.BrokenAt(broken, z); !got.Equal(&want) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	_ "embed"
 	"encoding/json"
 	"errors"
@@ -31,6 +32,8 @@ commands:
            preset (cpu_air_prover's flags: --out_file --private_input_file
            --public_input_file --parameter_file [--prover_config_file]
            [--generate_annotations])
+  verify   check a Stone v3 proof as cpu_air_verifier does
+           (PROOF.json or --in_file PROOF.json [--min_security_bits N])
 `
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -44,6 +47,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return hashProgramCmd(args[1:], stdout, stderr)
 	case "prove":
 		return proveCmd(args[1:], stdout, stderr)
+	case "verify":
+		return verifyCmd(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -174,7 +179,7 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "Error: %v\n", err)
 			return 1
 		}
-		if err := json.Unmarshal(raw, &cfg.ProgramInput); err != nil {
+		if cfg.ProgramInput, err = decodeProgramInput(raw); err != nil {
 			fmt.Fprintf(stderr, "Error: --program_input: %v\n", err)
 			return 1
 		}
@@ -326,4 +331,19 @@ func printInfo(w io.Writer, r *runner.Runner, relocated bool) {
 	fmt.Fprintf(w, "Used memory cells: %d\n", r.Mem.CountCells())
 	fmt.Fprintln(w, "Register values after execution:")
 	fmt.Fprintf(w, "pc = %s\nap = %s\nfp = %s\n\n", reg(r.VM.PC), reg(r.VM.AP), reg(r.VM.FP))
+}
+
+// decodeProgramInput decodes --program_input. Numbers stay json.Number:
+// Python's json reads integers exactly, where a float64 would round a felt.
+func decodeProgramInput(raw []byte) (map[string]any, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var v map[string]any
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("invalid character after top-level value at offset %d", dec.InputOffset())
+	}
+	return v, nil
 }

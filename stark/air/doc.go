@@ -1,7 +1,25 @@
-// Package air describes Cairo layouts as a STARK verifier sees them: trace
-// widths, interaction elements, constraint degree, rows per step and the
-// OODS mask, taken from Stone's CpuAirDefinition for each layout.
+// Package air describes Cairo layouts as a STARK verifier (and later the
+// prover) sees them, taken from Stone's CpuAirDefinition<.., N> for each
+// layout: trace widths, interaction elements, constraint degree, rows per
+// step, the OODS mask, periodic columns, the dynamic layout's params, and
+// the composition polynomial.
 //
-// The constraints themselves (the composition polynomial evaluated at the
-// OODS point) are not here yet; only the plain layout is described.
+// The layout_*_gen.go and curve_gen.go files are written by
+// ./internal/gen from Stone's cpu_air_definition*.h/.inl and
+// elliptic_curve_constants.h (read from a stone-prover mirror, never
+// committed). The composition polynomial is data, not code: a Program is
+// Stone's DomainEvalsAtPoint and ConstraintsEval lowered to a list of
+// field operations over the mask values, periodic columns, coefficients,
+// public values, point powers and generator powers, ending in a sum of
+// fractions. Program.Eval interprets it once per point; the OODS check
+// calls it through Layout.CompositionAt, and a prover can drive the same
+// tables over a coset.
+//
+// What the constraints read from the public input (the public-memory
+// product, rc_min/rc_max, initial and final ap/pc, builtin segment bases,
+// the diluted check's final value) is computed here from the proof's
+// public input and the interaction elements, as Stone's CpuAir does.
+//
+// Stone's all_cairo layout is not generated: in Stone v3 its Neighbors
+// enum (920 entries) disagrees with its GetMask (743 items).
 package air

@@ -30,9 +30,6 @@ func (l *Layout) Instance(pi *proof.PublicInput) (*Layout, error) {
 		return l, nil
 	}
 	d := l.Dynamic
-	if len(pi.DynamicParams) != len(d.Params) {
-		return nil, fmt.Errorf("%w: layout %s has %d dynamic params, the public input %d", ErrPublicInput, l.Name, len(d.Params), len(pi.DynamicParams))
-	}
 	vars := make([]uint64, 1+len(d.Params))
 	byName := map[string]uint64{}
 	for i, name := range d.Params {
@@ -42,6 +39,9 @@ func (l *Layout) Instance(pi *proof.PublicInput) (*Layout, error) {
 		}
 		vars[1+i] = v
 		byName[name] = v
+	}
+	if len(pi.DynamicParams) != len(d.Params) {
+		return nil, fmt.Errorf("%w: layout %s has %d dynamic params, the public input %d", ErrPublicInput, l.Name, len(d.Params), len(pi.DynamicParams))
 	}
 	out := *l
 	out.Dynamic = nil

@@ -209,17 +209,42 @@ func (p *Program) init() error {
 // denominator (the point is on a constraint's domain) is an error, as the
 // OODS point is drawn outside the trace domain.
 func (p *Program) Eval(v *Values) (fp.Element, error) {
-	var zero fp.Element
-	if err := p.init(); err != nil {
-		return zero, err
+	e, err := p.NewEvaluator()
+	if err != nil {
+		return fp.Element{}, err
 	}
+	return e.Eval(v)
+}
+
+// Evaluator evaluates one Program at many points, reusing its buffers (a
+// prover evaluates the composition polynomial on every point of a coset).
+// It is not safe for concurrent use; make one per goroutine.
+type Evaluator struct {
+	p    *Program
+	vals []fp.Element
+	dens []fp.Element
+	used []Fraction
+}
+
+// NewEvaluator returns an Evaluator for p.
+func (p *Program) NewEvaluator() (*Evaluator, error) {
+	if err := p.init(); err != nil {
+		return nil, err
+	}
+	return &Evaluator{p: p, vals: make([]fp.Element, len(p.Nodes))}, nil
+}
+
+// Eval is Program.Eval at the point v describes.
+func (e *Evaluator) Eval(v *Values) (fp.Element, error) {
+	var zero fp.Element
+	p := e.p
 	if len(v.Coefs) < p.NCoefficients {
 		return zero, fmt.Errorf("%w: %d coefficients, want %d", ErrEval, len(v.Coefs), p.NCoefficients)
 	}
 	if len(v.Inputs) != len(p.Inputs) {
 		return zero, fmt.Errorf("%w: %d inputs, want %d", ErrEval, len(v.Inputs), len(p.Inputs))
 	}
-	vals := make([]fp.Element, len(p.Nodes))
+	vals := e.vals
 	for i, n := range p.Nodes {
 		var src []fp.Element
 		idx := n.A
@@ -270,8 +295,7 @@ func (p *Program) Eval(v *Values) (fp.Element, error) {
 		}
 		vals[i] = src[idx]
 	}
-	var used []Fraction
-	var dens []fp.Element
+	used, dens := e.used[:0], e.dens[:0]
 	for i, f := range p.Fractions {
 		if int(f.Num) >= len(vals) || int(f.Den) >= len(vals) {
 			return zero, fmt.Errorf("%w: fraction %d out of range", ErrEval, i)
@@ -290,6 +314,7 @@ func (p *Program) Eval(v *Values) (fp.Element, error) {
 		used = append(used, f)
 		dens = append(dens, vals[f.Den])
 	}
+	e.used, e.dens = used, dens
 	inv := fp.BatchInvert(dens)
 	var sum fp.Element
 	for i, f := range used {

@@ -21,7 +21,8 @@ var (
 	// ErrUnknownLayout is returned for a layout this package does not know.
 	ErrUnknownLayout = errors.New("unknown layout")
 	// ErrUnsupported is returned for statements this package cannot hash yet
-	// (dynamic parameters, page hashes other than keccak256).
+	// (a page hash other than keccak256 and pedersen, a public-input hash
+	// the channel cannot start from).
 	ErrUnsupported = errors.New("unsupported statement")
 	// ErrBadPublicInput is returned for a public input Stone would refuse.
 	ErrBadPublicInput = errors.New("bad public input")

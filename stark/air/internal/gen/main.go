@@ -1,10 +1,3 @@
-// Command gen writes stark/air's per-layout tables from Stone's C++ AIR
-// definitions (src/starkware/air/cpu/board/cpu_air_definition{0..12}.h/.inl)
-// and elliptic-curve constants, read from a bare git mirror of
-// stone-prover. Stone's files are inputs only; nothing of them is committed
-// but the tables this writes.
-//
-//	go run ./stark/air/internal/gen [-mirror DIR] [-out stark/air]
 package main
 
 import (
@@ -607,10 +600,13 @@ func emitCurve(src string) ([]byte, error) {
 	}
 	var w bytes.Buffer
 	fmt.Fprintf(&w, header, "elliptic_curve_constants.h (kPrimeFieldEc0)")
-	w.WriteString("// The STARK curve y² = x³ + alpha·x + beta of order curveOrder, and its\n// constant points (Stone's kPrimeFieldEc0.k_points: the Pedersen shift\n// point, the ECDSA generator, then the Pedersen hash points).\n")
+	w.WriteString("// The STARK curve y² = x³ + alpha·x + beta of order curveOrder, and the\n// first 506 of its constant points (Stone's kPrimeFieldEc0.k_points: the\n// Pedersen shift point, the ECDSA generator, then the Pedersen hash points).\n")
 	fmt.Fprintf(&w, "const (\ncurveAlpha = %q\ncurveBeta = %q\ncurveOrder = %q\n)\n\n", nums[0], nums[1], nums[2])
+	// Only the points the AIR uses: the shift point, the ECDSA generator
+	// and the 2·252 Pedersen hash points.
+	const nPoints = 2 + 2*252
 	w.WriteString("var curvePoints = [][2]string{\n")
-	for j := 3; j+1 < len(nums); j += 2 {
+	for j := 3; j+1 < len(nums) && j < 3+2*nPoints; j += 2 {
 		fmt.Fprintf(&w, "{%q, %q},\n", nums[j], nums[j+1])
 	}
 	w.WriteString("}\n")
