@@ -69,12 +69,12 @@ func commitExtension(l *lde.LDE, params *proof.Parameters) (*CommittedTrace, err
 }
 
 // MainColumns builds the main trace of a proof-mode execution.
-func MainColumns(e *runner.Execution) (*ptrace.Plain, [][]fp.Element, error) {
-	t, err := ptrace.BuildPlain(e)
+func MainColumns(e *runner.Execution) (*ptrace.Trace, [][]fp.Element, error) {
+	t, err := ptrace.Build(e)
 	if err != nil {
 		return nil, nil, err
 	}
-	return t, t.Columns[:], nil
+	return t, t.Columns, nil
 }
 
 // ReadExecution loads the prover inputs cairo-run writes: trace.bin,
