@@ -66,6 +66,6 @@ func proveVector(t *testing.T, name string) {
 	t.Logf("all %d transcript lines and %d proof bytes equal Stone's", len(got), len(p.ProofBytes))
 }
 
-func TestSmallStoneWholeProof(t *testing.T) { proveVector(t, "small-stone") }
-func TestDexStoneWholeProof(t *testing.T) { proveVector(t, "dex-stone") }
+func TestSmallStoneWholeProof(t *testing.T)     { proveVector(t, "small-stone") }
+func TestDexStoneWholeProof(t *testing.T)       { proveVector(t, "dex-stone") }
 func TestRecursiveStoneWholeProof(t *testing.T) { proveVector(t, "recursive-stone") }
