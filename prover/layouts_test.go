@@ -69,3 +69,25 @@ func proveVector(t *testing.T, name string) {
 func TestSmallStoneWholeProof(t *testing.T)     { proveVector(t, "small-stone") }
 func TestDexStoneWholeProof(t *testing.T)       { proveVector(t, "dex-stone") }
 func TestRecursiveStoneWholeProof(t *testing.T) { proveVector(t, "recursive-stone") }
+
+// startVector runs the main and interaction commitments of a vector and
+// compares their transcript (the first 6 lines: both roots, the
+// interaction elements, the composition random element) with Stone's.
+func startVector(t *testing.T, name string) {
+	p, dir := loadVector(t, name)
+	e := readVectorExecution(t, dir)
+	s, err := Start(e, &p.Parameters, Options{Annotate: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := s.Channel.Annotator().Lines
+	want := p.Annotations[2 : 2+len(got)]
+	for i := range got {
+		if got[i] != want[i] {
+			t.Fatalf("line %d:\n got  %s\n want %s", i, got[i], want[i])
+		}
+	}
+	t.Logf("the first %d transcript lines equal Stone's", len(got))
+}
+
+func TestRecursiveWithPoseidonStoneStart(t *testing.T) { startVector(t, "recursive_with_poseidon-stone") }

@@ -256,6 +256,8 @@ func Build(e *runner.Execution) (*Trace, error) {
 			rcFinalize, err = t.writeRangeCheck(begin, nInst, priv.RangeCheck)
 		case "bitwise":
 			err = t.writeBitwise(begin, nInst, priv.Bitwise)
+		case "poseidon":
+			err = t.writePoseidon(begin, nInst, priv.Poseidon)
 		case "ecdsa":
 			err = t.writeEcdsa(begin, nInst, priv.Ecdsa)
 		default:

@@ -15,6 +15,7 @@ type private struct {
 	RangeCheck map[uint64]*big.Int
 	Ecdsa      map[uint64]ecdsaInput
 	Bitwise    map[uint64][2]fp.Element
+	Poseidon   map[uint64][poseidonM]fp.Element
 }
 
 type ecdsaInput struct {
@@ -26,6 +27,9 @@ type rawEntry struct {
 	X     string      `json:"x"`
 	Y     string      `json:"y"`
 	Value string      `json:"value"`
+	S0    string      `json:"input_s0"`
+	S1    string      `json:"input_s1"`
+	S2    string      `json:"input_s2"`
 	// ecdsa
 	PubKey string `json:"pubkey"`
 	Msg    string `json:"msg"`
@@ -70,7 +74,7 @@ func parsePrivate(in map[string]any) (*private, error) {
 		return v, nil
 	}
 	p := &private{Pedersen: map[uint64][2]fp.Element{}, RangeCheck: map[uint64]*big.Int{},
-		Ecdsa: map[uint64]ecdsaInput{}, Bitwise: map[uint64][2]fp.Element{}}
+		Ecdsa: map[uint64]ecdsaInput{}, Bitwise: map[uint64][2]fp.Element{}, Poseidon: map[uint64][poseidonM]fp.Element{}}
 	for _, name := range []string{"pedersen", "bitwise"} {
 		es, _, err := entries(name)
 		if err != nil {
@@ -123,6 +127,19 @@ func parsePrivate(in map[string]any) (*private, error) {
 			}
 		}
 		p.Ecdsa[idx] = in
+	}
+	if es, _, err = entries("poseidon"); err != nil {
+		return nil, err
+	}
+	for i, e := range es {
+		idx, _ := parseIndex(e.Index)
+		var in [poseidonM]fp.Element
+		for j, v := range []string{e.S0, e.S1, e.S2} {
+			if in[j], err = felt("poseidon", i, fmt.Sprintf("input_s%d", j), v); err != nil {
+				return nil, err
+			}
+		}
+		p.Poseidon[idx] = in
 	}
 	return p, nil
 }
