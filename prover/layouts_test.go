@@ -90,4 +90,6 @@ func startVector(t *testing.T, name string) {
 	t.Logf("the first %d transcript lines equal Stone's", len(got))
 }
 
-func TestRecursiveWithPoseidonStoneStart(t *testing.T) { startVector(t, "recursive_with_poseidon-stone") }
+func TestRecursiveWithPoseidonStoneStart(t *testing.T) {
+	startVector(t, "recursive_with_poseidon-stone")
+}
