@@ -93,3 +93,5 @@ func startVector(t *testing.T, name string) {
 func TestRecursiveWithPoseidonStoneStart(t *testing.T) {
 	startVector(t, "recursive_with_poseidon-stone")
 }
+func TestStarknetStoneStart(t *testing.T) { startVector(t, "starknet-stone") }
+func TestStarknetWithKeccakStoneStart(t *testing.T) { startVector(t, "starknet_with_keccak-stone") }
