@@ -2,12 +2,15 @@ package prover
 
 import (
 	"bytes"
+	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	ptrace "github.com/cairn-vm/cairn/prover/trace"
 	"github.com/cairn-vm/cairn/runner"
 )
 
@@ -93,5 +96,41 @@ func startVector(t *testing.T, name string) {
 func TestRecursiveWithPoseidonStoneStart(t *testing.T) {
 	startVector(t, "recursive_with_poseidon-stone")
 }
-func TestStarknetStoneStart(t *testing.T) { startVector(t, "starknet-stone") }
+func TestStarknetStoneStart(t *testing.T)           { startVector(t, "starknet-stone") }
 func TestStarknetWithKeccakStoneStart(t *testing.T) { startVector(t, "starknet_with_keccak-stone") }
+
+// TestBuildRejectsBadPrivateInput changes one builtin entry of
+// small-stone's and recursive-stone's private input at a time: each
+// change is a typed error (prover/trace.ErrExecution), never a panic.
+func TestBuildRejectsBadPrivateInput(t *testing.T) {
+	for _, tc := range []struct {
+		vector, builtin, field string
+		value                  any
+	}{
+		{"small-stone", "pedersen", "index", json.Number("1000000")},
+		{"small-stone", "pedersen", "x", "0x800000000000011000000000000000000000000000000000000000000000001"},
+		{"small-stone", "pedersen", "y", "zz"},
+		{"small-stone", "range_check", "value", "0x1" + strings.Repeat("0", 32)},
+		{"small-stone", "range_check", "index", json.Number("-1")},
+		{"small-stone", "ecdsa", "pubkey", "0x2"},
+		{"small-stone", "ecdsa", "msg", "0x0"},
+		{"small-stone", "ecdsa", "signature_input", nil},
+		{"small-stone", "ecdsa", "signature_input", map[string]any{"r": "0x1", "w": "0x1"}},
+		{"recursive-stone", "bitwise", "x", "0x" + strings.Repeat("f", 64)},
+		{"recursive-stone", "bitwise", "index", json.Number("99999999")},
+	} {
+		t.Run(tc.vector+"/"+tc.builtin+"/"+tc.field, func(t *testing.T) {
+			_, dir := loadVector(t, tc.vector)
+			e := readVectorExecution(t, dir)
+			entries, ok := e.PrivateInput[tc.builtin].([]any)
+			if !ok || len(entries) == 0 {
+				t.Fatalf("no %s entries", tc.builtin)
+			}
+			entries[0].(map[string]any)[tc.field] = tc.value
+			_, _, err := MainColumns(e)
+			if !errors.Is(err, ptrace.ErrExecution) {
+				t.Fatalf("got %v, want an ErrExecution", err)
+			}
+		})
+	}
+}
