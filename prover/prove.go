@@ -2,8 +2,10 @@ package prover
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"strconv"
 	"time"
 
@@ -16,6 +18,7 @@ import (
 	"github.com/cairn-vm/cairn/runner"
 	"github.com/cairn-vm/cairn/stark/air"
 	vchannel "github.com/cairn-vm/cairn/stark/channel"
+	vfri "github.com/cairn-vm/cairn/stark/fri"
 	"github.com/cairn-vm/cairn/stark/proof"
 	"github.com/cairn-vm/cairn/stark/statement"
 )
@@ -23,7 +26,7 @@ import (
 // Session is a proof in progress: the channel and what each phase made.
 type Session struct {
 	Params  *proof.Parameters
-	Channel *pchannel.Prover
+	Channel pchannel.Channel
 	Trace   *ptrace.Trace
 	// Main and Interaction are the committed main and interaction traces.
 	Main, Interaction *CommittedTrace
@@ -65,6 +68,9 @@ type Options struct {
 	// Progress, when set, receives one line per finished phase with its
 	// time and the elapsed total.
 	Progress io.Writer
+	// Nonce, when set, is sent as the proof of work instead of searching
+	// for one (it is checked): to replay a known proof quickly.
+	Nonce *uint64
 }
 
 // AnnotationTitle is the root scope of Stone's CPU AIR transcript.
@@ -76,9 +82,6 @@ const AnnotationTitle = "cpu air"
 // element. With annotate, the channel records Stone's transcript lines.
 func Start(e *runner.Execution, params *proof.Parameters, opts Options) (*Session, error) {
 	t0 := time.Now()
-	if params.EffectiveChannelHash() != "keccak256" || params.VerifierFriendlyChannelUpdates {
-		return nil, fmt.Errorf("%w: only the keccak256 channel is implemented", ErrParams)
-	}
 	if params.Field != "PrimeField0" {
 		return nil, fmt.Errorf("%w: field %q (only PrimeField0)", ErrParams, params.Field)
 	}
@@ -96,14 +99,6 @@ func Start(e *runner.Execution, params *proof.Parameters, opts Options) (*Sessio
 	if err != nil {
 		return nil, fmt.Errorf("%w: public input: %v", ptrace.ErrExecution, err)
 	}
-	seed, err := statement.Seed(params, pi)
-	if err != nil {
-		return nil, err
-	}
-	tr, cols, err := MainColumns(e)
-	if err != nil {
-		return nil, err
-	}
 	layout, err := air.ByName(pi.Layout)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrParams, err)
@@ -111,7 +106,45 @@ func Start(e *runner.Execution, params *proof.Parameters, opts Options) (*Sessio
 	if layout, err = layout.Instance(pi); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrParams, err)
 	}
-	s := &Session{Params: params, Channel: pchannel.NewProver(seed), Trace: tr, Layout: layout, Public: pi,
+	if err := checkParams(params, layout, pi); err != nil {
+		return nil, err
+	}
+	seedErr := func(err error) error {
+		if errors.Is(err, statement.ErrUnsupported) {
+			return fmt.Errorf("%w: %v", ErrParams, err)
+		}
+		return fmt.Errorf("%w: %v", ptrace.ErrExecution, err)
+	}
+	var ch0 pchannel.Channel
+	switch params.EffectiveChannelHash() {
+	case "keccak256":
+		seed, err := statement.Seed(params, pi)
+		if err != nil {
+			return nil, seedErr(err)
+		}
+		ch0 = pchannel.NewProver(seed)
+	case "poseidon3":
+		if !params.VerifierFriendlyChannelUpdates {
+			return nil, fmt.Errorf("%w: the poseidon3 channel needs verifier_friendly_channel_updates", ErrParams)
+		}
+		state, err := statement.SeedFelt(params, pi)
+		if err != nil {
+			return nil, seedErr(err)
+		}
+		if ch0, err = pchannel.NewFeltProver(state, params.EffectivePowHash()); err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrParams, err)
+		}
+	default:
+		return nil, fmt.Errorf("%w: channel_hash %q", ErrParams, params.EffectiveChannelHash())
+	}
+	if opts.Nonce != nil {
+		ch0.UseNonce(*opts.Nonce)
+	}
+	tr, cols, err := MainColumns(e)
+	if err != nil {
+		return nil, err
+	}
+	s := &Session{Params: params, Channel: ch0, Trace: tr, Layout: layout, Public: pi,
 		progress: opts.Progress, start: t0, last: t0}
 	s.phase("trace")
 	ch := s.Channel
@@ -150,6 +183,30 @@ func Start(e *runner.Execution, params *proof.Parameters, opts Options) (*Sessio
 	}
 	ch.Exit()
 	return s, nil
+}
+
+// checkParams rejects, before any work, parameters Stone's prover or
+// verifier would refuse for this trace (stark/fri's Check, the same rules
+// the verifier applies).
+func checkParams(params *proof.Parameters, layout *air.Layout, pi *proof.PublicInput) error {
+	logC := params.Stark.LogNCosets
+	if logC > 8 || uint64(layout.ConstraintDegree) > uint64(1)<<logC {
+		return fmt.Errorf("%w: log_n_cosets %d for constraint degree %d", ErrParams, logC, layout.ConstraintDegree)
+	}
+	traceLen := layout.TraceLength(pi.NSteps)
+	if traceLen == 0 || traceLen&(traceLen-1) != 0 {
+		return fmt.Errorf("%w: trace length %d", ErrParams, traceLen)
+	}
+	fr := params.Stark.Fri
+	fp := vfri.Params{LastLayerDegreeBound: fr.LastLayerDegreeBound, NQueries: int(min(fr.NQueries, 1<<20)),
+		ProofOfWorkBits: int(min(fr.ProofOfWorkBits, 1<<10)), LogDomainSize: bits.TrailingZeros64(traceLen) + int(logC)}
+	for _, st := range fr.FriStepList {
+		fp.StepList = append(fp.StepList, int(min(st, 1<<10)))
+	}
+	if err := fp.Check(traceLen); err != nil {
+		return fmt.Errorf("%w: %v", ErrParams, err)
+	}
+	return nil
 }
 
 // Prove makes the whole proof: Start, then Finish.

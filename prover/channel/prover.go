@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/consensys/gnark-crypto/ecc/stark-curve/fp"
+	"golang.org/x/crypto/sha3"
 
 	vchannel "github.com/cairn-vm/cairn/stark/channel"
 	"github.com/cairn-vm/cairn/stark/hash"
@@ -29,7 +30,11 @@ type Prover struct {
 	queryPhase bool
 	ann        *vchannel.Annotator
 	stats      Statistics
+	nonce      *uint64
 }
+
+// UseNonce makes the next ProofOfWork send n (checked) without searching.
+func (c *Prover) UseNonce(n uint64) { c.nonce = &n }
 
 // Statistics counts what was sent, as Stone's ProofStatistics.
 type Statistics struct {
@@ -40,13 +45,15 @@ type Statistics struct {
 func (c *Prover) Statistics() Statistics { return c.stats }
 
 // StatisticsLines are Stone's "Proof Statistics" lines.
-func (c *Prover) StatisticsLines() []string {
+func (c *Prover) StatisticsLines() []string { return statisticsLines(len(c.proof), c.stats) }
+
+func statisticsLines(bytes int, s Statistics) []string {
 	return []string{
-		"Byte count: " + strconv.Itoa(len(c.proof)),
-		"Hash count: " + strconv.Itoa(c.stats.Hashes),
-		"Commitment count: " + strconv.Itoa(c.stats.Commitments),
-		"Field element count: " + strconv.Itoa(c.stats.FieldElements),
-		"Data count: " + strconv.Itoa(c.stats.Data),
+		"Byte count: " + strconv.Itoa(bytes),
+		"Hash count: " + strconv.Itoa(s.Hashes),
+		"Commitment count: " + strconv.Itoa(s.Commitments),
+		"Field element count: " + strconv.Itoa(s.FieldElements),
+		"Data count: " + strconv.Itoa(s.Data),
 	}
 }
 
@@ -196,7 +203,16 @@ func (c *Prover) ProofOfWork(bits int) error {
 	if bits < 0 || bits > 64 {
 		return ErrBound
 	}
-	nonce := SolvePoW(c.prng.State(), bits)
+	st := c.prng.State()
+	var nonce uint64
+	if c.nonce != nil {
+		if nonce = *c.nonce; !checkNonce(sha3.NewLegacyKeccak256, st[:], bits, nonce) {
+			return ErrNonce
+		}
+		c.nonce = nil
+	} else {
+		nonce = SolvePoW(st, bits)
+	}
 	var b [8]byte
 	binary.BigEndian.PutUint64(b[:], nonce)
 	c.Enter("Proof of Work")
