@@ -85,7 +85,7 @@ func TestStarknetStoneWholeProof(t *testing.T) {
 }
 
 func TestSmallStoneWholeProof(t *testing.T)     { proveVector(t, "small-stone") }
-func TestDexStoneWholeProof(t *testing.T)       { proveVector(t, "dex-stone") }
+func TestDexStoneWholeProof(t *testing.T)       { longProofs(t); proveVector(t, "dex-stone") }
 func TestRecursiveStoneWholeProof(t *testing.T) { longProofs(t); proveVector(t, "recursive-stone") }
 
 // startVector runs the main and interaction commitments of a vector and
@@ -111,7 +111,7 @@ func startVector(t *testing.T, name string) {
 func TestRecursiveWithPoseidonStoneStart(t *testing.T) {
 	startVector(t, "recursive_with_poseidon-stone")
 }
-func TestStarknetStoneStart(t *testing.T) { startVector(t, "starknet-stone") }
+func TestStarknetStoneStart(t *testing.T) { longProofs(t); startVector(t, "starknet-stone") }
 func TestStarknetWithKeccakStoneStart(t *testing.T) {
 	longProofs(t)
 	startVector(t, "starknet_with_keccak-stone")
