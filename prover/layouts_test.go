@@ -109,6 +109,7 @@ func startVector(t *testing.T, name string) {
 }
 
 func TestRecursiveWithPoseidonStoneStart(t *testing.T) {
+	longProofs(t)
 	startVector(t, "recursive_with_poseidon-stone")
 }
 func TestStarknetStoneStart(t *testing.T) { longProofs(t); startVector(t, "starknet-stone") }
