@@ -1,11 +1,13 @@
 // Package prover makes Stone v3 proofs (StarkProver::ProveStark of Stone's
-// cpu_air_prover) for proof-mode executions of the plain layout with the
-// keccak256 channel (the "stone" preset): the same transcript, byte for
+// cpu_air_prover) for proof-mode executions of every fixed layout the
+// vectors use (plain, small, dex, recursive, recursive_with_poseidon,
+// starknet, starknet_with_keccak) with the keccak256 channel (the "stone" preset): the same transcript, byte for
 // byte, as Stone's prover on the same inputs and parameters.
 //
 // Phases (Start, then Finish; Prove runs both):
 //
-//  1. main trace (prover/trace), extended to n_cosets cosets (prover/lde)
+//  1. main trace (prover/trace, from the execution and the builtins'
+//     private input), extended to n_cosets cosets (prover/lde)
 //     and committed (prover/merkle);
 //  2. interaction elements, interaction trace (permutation products),
 //     committed;

@@ -28,7 +28,7 @@ commands:
            with no arguments, runs an embedded example
   hash-program  print a program's hash as cairo-hash-program does
            (--program P [--program-hash-function pedersen|poseidon|blake])
-  prove    make a Stone v3 proof of a proof-mode run (plain layout) as
+  prove    make a Stone v3 proof of a proof-mode run (plain and the builtin layouts) as
            cpu_air_prover does: --out_file F and either --program P.json or
            --private_input_file F --public_input_file F; [--parameter_file]
            [--prover_config_file] [--generate_annotations] [--quiet]

@@ -1,7 +1,17 @@
-// Package trace owns the prover's main execution trace for the plain
-// layout: the 6 columns Stone's CpuAir (layout 10, "plain") writes from a
-// proof-mode execution, cell for cell, and the unsorted/sorted memory and
-// range-check data the interaction phase needs.
+// Package trace owns the prover's main and interaction traces: the
+// columns Stone's CpuAir::GetTrace writes from a proof-mode execution and
+// the builtins' private input, cell for cell, and the permutation and
+// cumulative columns of GetInteractionTrace.
+//
+// Build (layout.go) serves every fixed layout from stark/air's
+// trace-generation context: the CPU component and pools in layout.go,
+// one file per builtin component (pedersen.go with ec.go's subset sum and
+// bit unpacking, rangecheck.go, ecdsa.go, bitwise.go, ecop.go,
+// poseidon.go, keccak.go) and the diluted pool (diluted.go). BuildPlain
+// (plain.go) is the plain layout's first, hand-placed builder, kept as a
+// cross-check of Build.
+//
+// The plain layout's placement, for reference:
 //
 // Column placement follows Stone's cpu_air_definition10 trace generation
 // context (16 rows per Cairo step):

@@ -118,6 +118,26 @@ func TestPlainInvariants(t *testing.T) {
 	if _, err := p.Interaction(z, alpha, rz); err != nil {
 		t.Fatal(err)
 	}
+	// The layout-generic builder writes the same columns for plain.
+	g, err := ptrace.Build(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for c := range p.Columns {
+		if !slices.Equal(p.Columns[c], g.Columns[c]) {
+			t.Fatalf("column %d differs from Build's", c)
+		}
+	}
+	gi, err := g.Interaction([]fp.Element{z, alpha, rz})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pi, _ := p.Interaction(z, alpha, rz)
+	for c := range pi {
+		if !slices.Equal(pi[c], gi[c]) {
+			t.Fatalf("interaction column %d differs from Build's", c)
+		}
+	}
 }
 
 func TestMalformedExecutions(t *testing.T) {
@@ -161,6 +181,10 @@ func TestMalformedExecutions(t *testing.T) {
 		} else {
 			t.Logf("%s: %v", name, err)
 		}
+		// The layout-generic builder refuses the same executions.
+		if _, err := ptrace.Build(e); !errors.Is(err, ptrace.ErrExecution) {
+			t.Errorf("%s: Build: got %v", name, err)
+		}
 	}
 }
 
@@ -187,6 +211,9 @@ func TestRandomCorruptionNeverPanics(t *testing.T) {
 		}
 		if _, err := ptrace.BuildPlain(e); err != nil && !errors.Is(err, ptrace.ErrExecution) {
 			t.Fatalf("untyped error %v", err)
+		}
+		if _, err := ptrace.Build(e); err != nil && !errors.Is(err, ptrace.ErrExecution) {
+			t.Fatalf("Build: untyped error %v", err)
 		}
 	}
 }
