@@ -160,8 +160,14 @@ func (s *Session) oods() error {
 	for _, c := range s.Composition.LDE.Coeffs {
 		vals = append(vals, horner(c, &zD))
 	}
-	for k := range vals {
-		ch.SendFelt(strconv.Itoa(k), vals[k])
+	if s.Params.VerifierFriendlyChannelUpdates {
+		// One message of all the values (Stone's SendFieldElementSpan,
+		// label ""), not one per value.
+		ch.SendFelts("", vals)
+	} else {
+		for k := range vals {
+			ch.SendFelt(strconv.Itoa(k), vals[k])
+		}
 	}
 	s.OODSValues = vals
 	return nil

@@ -57,8 +57,14 @@ type Phase struct {
 	Duration time.Duration
 }
 
-// Options control a proof's side outputs; none changes the proof.
+// Options control a proof's side outputs; none but PoWStartNonce changes
+// the proof.
 type Options struct {
+	// PoWStartNonce starts the proof-of-work search at this nonce instead
+	// of 0. The proof equals Stone's only when no valid nonce lies below
+	// it; tests of the 30-bit cairo-verifier preset start at the
+	// reference's nonce to skip a search of about 10^9 hashes.
+	PoWStartNonce uint64
 	// Annotate records Stone's transcript annotations.
 	Annotate bool
 	// Progress, when set, receives one line per finished phase with its
@@ -75,14 +81,8 @@ const AnnotationTitle = "cpu air"
 // element. With annotate, the channel records Stone's transcript lines.
 func Start(e *runner.Execution, params *proof.Parameters, opts Options) (*Session, error) {
 	t0 := time.Now()
-	if params.EffectiveChannelHash() != "keccak256" || params.VerifierFriendlyChannelUpdates {
-		return nil, fmt.Errorf("%w: only the keccak256 channel is implemented", ErrParams)
-	}
-	if params.Field != "PrimeField0" {
-		return nil, fmt.Errorf("%w: field %q (only PrimeField0)", ErrParams, params.Field)
-	}
-	if params.UseExtensionField {
-		return nil, fmt.Errorf("%w: use_extension_field", ErrParams)
+	if err := CheckParameters(params); err != nil {
+		return nil, err
 	}
 	if e == nil || e.PublicInput == nil {
 		return nil, fmt.Errorf("%w: no public input", ptrace.ErrExecution)
@@ -95,10 +95,11 @@ func Start(e *runner.Execution, params *proof.Parameters, opts Options) (*Sessio
 	if err != nil {
 		return nil, fmt.Errorf("%w: public input: %v", ptrace.ErrExecution, err)
 	}
-	seed, err := statement.Seed(params, pi)
+	ch, err := newChannel(params, pi)
 	if err != nil {
 		return nil, err
 	}
+	ch.SearchPoWFrom(opts.PoWStartNonce)
 	tr, cols, err := MainColumns(e)
 	if err != nil {
 		return nil, err
@@ -110,10 +111,9 @@ func Start(e *runner.Execution, params *proof.Parameters, opts Options) (*Sessio
 	if layout, err = layout.Instance(pi); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrParams, err)
 	}
-	s := &Session{Params: params, Channel: pchannel.NewProver(seed), Trace: tr, Layout: layout, Public: pi,
+	s := &Session{Params: params, Channel: ch, Trace: tr, Layout: layout, Public: pi,
 		progress: opts.Progress, start: t0, last: t0}
 	s.phase("trace")
-	ch := s.Channel
 	if opts.Annotate {
 		ch.SetAnnotator(vchannel.NewAnnotator(AnnotationTitle))
 	}
@@ -226,7 +226,7 @@ func (s *Session) Finish() error {
 		return err
 	}
 	s.phase("decommitment")
-	return nil
+	return ch.Err()
 }
 
 // phase reports a finished phase on the progress writer.
@@ -258,4 +258,69 @@ func (s *Session) commitLDE(l *lde.LDE) (*CommittedTrace, error) {
 	s.Channel.SendCommitment("Commitment", ct.Table.RootHasher(), ct.Table.Root())
 	s.Channel.Exit()
 	return ct, nil
+}
+
+// CheckParameters rejects the parameter combinations the prover cannot
+// make a Stone proof for: a field other than PrimeField0, the extension
+// field, and any channel but Stone's two (keccak256 without
+// verifier-friendly updates, the stone preset; poseidon3 with them, the
+// cairo-verifier preset). Hash names are checked where they are used
+// (commitment, proof of work, page hash), each naming its key.
+func CheckParameters(params *proof.Parameters) error {
+	if params == nil {
+		return fmt.Errorf("%w: no parameters", ErrParams)
+	}
+	if params.Field != "PrimeField0" {
+		return fmt.Errorf("%w: field %q (only PrimeField0)", ErrParams, params.Field)
+	}
+	if params.UseExtensionField {
+		return fmt.Errorf("%w: use_extension_field", ErrParams)
+	}
+	switch ch := params.EffectiveChannelHash(); {
+	case ch == "keccak256" && !params.VerifierFriendlyChannelUpdates:
+	case ch == "poseidon3" && params.VerifierFriendlyChannelUpdates:
+		// The first state is the poseidon3 hash of the statement, so the
+		// verifier-friendly hash must be poseidon3 too.
+		if vf := params.EffectiveVerifierFriendlyHash(); vf != "poseidon3" {
+			return fmt.Errorf("%w: channel_hash poseidon3 with verifier_friendly_commitment_hash %q (needs poseidon3)", ErrParams, vf)
+		}
+		switch ph := params.EffectivePowHash(); ph {
+		case "blake256", "keccak256":
+		default:
+			return fmt.Errorf("%w: pow_hash %q (blake256 or keccak256)", ErrParams, ph)
+		}
+	case ch == "keccak256" || ch == "poseidon3":
+		return fmt.Errorf("%w: channel_hash %s with verifier_friendly_channel_updates %v (keccak256 needs false, poseidon3 true)",
+			ErrParams, ch, params.VerifierFriendlyChannelUpdates)
+	default:
+		return fmt.Errorf("%w: channel_hash %q (keccak256 or poseidon3)", ErrParams, ch)
+	}
+	if _, _, err := hashers(params); err != nil {
+		return err
+	}
+	if _, err := statement.PageHasherByName(params.EffectivePageHash()); err != nil {
+		return fmt.Errorf("%w: statement.page_hash: %v", ErrParams, err)
+	}
+	return nil
+}
+
+// newChannel starts the channel the parameters name at the statement's
+// seed.
+func newChannel(params *proof.Parameters, pi *proof.PublicInput) (*pchannel.Prover, error) {
+	if params.EffectiveChannelHash() == "poseidon3" {
+		state, err := statement.SeedFelt(params, pi)
+		if err != nil {
+			return nil, err
+		}
+		ch, err := pchannel.NewFeltProver(state, params.EffectivePowHash())
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrParams, err)
+		}
+		return ch, nil
+	}
+	seed, err := statement.Seed(params, pi)
+	if err != nil {
+		return nil, err
+	}
+	return pchannel.NewProver(seed), nil
 }

@@ -3,8 +3,11 @@ package prover
 import (
 	"bytes"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/cairn-vm/cairn/stark/proof"
 )
 
 // TestPlainStoneWholeProof proves plain-stone from cairo-run's outputs and
@@ -23,6 +26,56 @@ func TestPlainStoneWholeProof(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	compareWithStone(t, s, p)
+}
+
+// TestPlainCairoVerifierWholeProof proves plain-cairo-verifier (poseidon3
+// channel, blake256/poseidon3 commitments, 30 bits of blake256 proof of
+// work) and compares everything with Stone's proof. The smallest-nonce
+// search from 0 takes ~3.5·10^8 hashes, so the search starts 2^20 nonces
+// below Stone's nonce: finding exactly Stone's nonce from there shows the
+// search returns the first valid nonce of its range, and that the nonce
+// is valid for our transcript. (cmd/cairn's BenchmarkPoWPlainCairoVerifier
+// and the report measure the whole search.)
+func TestPlainCairoVerifierWholeProof(t *testing.T) {
+	if testing.Short() {
+		t.Skip("proves a whole vector")
+	}
+	p, dir := loadVector(t, "plain-cairo-verifier")
+	e, err := ReadExecution(dir+"/trace.bin", dir+"/memory.bin", dir+"/air_public_input.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	nonce := stoneNonce(t, p)
+	const below = 1 << 20
+	s, err := Prove(e, &p.Parameters, Options{Annotate: true, PoWStartNonce: nonce - below})
+	if err != nil {
+		t.Fatal(err)
+	}
+	compareWithStone(t, s, p)
+}
+
+// stoneNonce is the PoW nonce in the proof's annotations.
+func stoneNonce(t *testing.T, p *proof.Proof) uint64 {
+	t.Helper()
+	for _, l := range p.Annotations {
+		if i := strings.Index(l, "/Proof of Work: POW: Data(0x"); i >= 0 {
+			v := strings.TrimSuffix(l[i+len("/Proof of Work: POW: Data(0x"):], ")")
+			n, err := strconv.ParseUint(v, 16, 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+	}
+	t.Fatal("no proof of work in the annotations")
+	return 0
+}
+
+// compareWithStone checks the session's transcript lines, proof bytes
+// and whole annotations list against Stone's proof.
+func compareWithStone(t *testing.T, s *Session, p *proof.Proof) {
+	t.Helper()
 	var want []string
 	for _, l := range p.Annotations {
 		if strings.HasPrefix(l, "P->V") || strings.HasPrefix(l, "V->P") {
