@@ -77,3 +77,19 @@ func TestPoWSmallest(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkPoWHash is the cost of one nonce per hash (ns/op per nonce):
+// the 30-bit blake256 search of the cairo-verifier preset needs ~2^30 of
+// them on average.
+func BenchmarkPoWHash(b *testing.B) {
+	for _, name := range []string{"keccak256", "blake256"} {
+		b.Run(name, func(b *testing.B) {
+			word := newPowHasher(name)
+			var buf [40]byte
+			for i := 0; i < b.N; i++ {
+				binary.BigEndian.PutUint64(buf[32:], uint64(i))
+				word(&buf)
+			}
+		})
+	}
+}
