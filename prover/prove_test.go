@@ -2,12 +2,17 @@ package prover
 
 import (
 	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/cairn-vm/cairn/stark/proof"
+	"github.com/cairn-vm/cairn/verifier"
 )
 
 // TestPlainStoneWholeProof proves plain-stone from cairo-run's outputs and
@@ -53,6 +58,45 @@ func TestPlainCairoVerifierWholeProof(t *testing.T) {
 		t.Fatal(err)
 	}
 	compareWithStone(t, s, p)
+
+	// Written out with the vector's input files, the proof is Stone's
+	// proof.json (as JSON) and cairn's verifier accepts it.
+	var in Inputs
+	for _, f := range []struct {
+		name string
+		dst  *json.RawMessage
+	}{{"air_private_input.json", &in.PrivateInput}, {"air_public_input.json", &in.PublicInput},
+		{"cpu_air_params.json", &in.Parameters}, {"cpu_air_prover_config.json", &in.ProverConfig}} {
+		if *f.dst, err = os.ReadFile(filepath.Join(dir, f.name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := s.WriteProof(&buf, in); err != nil {
+		t.Fatal(err)
+	}
+	stone, err := os.ReadFile(filepath.Join(dir, "proof.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var g, w map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &g); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(stone, &w); err != nil {
+		t.Fatal(err)
+	}
+	for k := range w {
+		if !reflect.DeepEqual(g[k], w[k]) {
+			t.Errorf("proof.json key %q differs from Stone's", k)
+		}
+	}
+	if len(g) != len(w) {
+		t.Errorf("%d keys, Stone %d", len(g), len(w))
+	}
+	if rep, err := verifier.VerifyJSON(buf.Bytes(), verifier.Options{}); err != nil {
+		t.Fatalf("verifier rejects the proof: %v (checks passed: %v)", err, rep.Run)
+	}
 }
 
 // stoneNonce is the PoW nonce in the proof's annotations.
