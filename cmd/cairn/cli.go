@@ -29,9 +29,10 @@ commands:
   hash-program  print a program's hash as cairo-hash-program does
            (--program P [--program-hash-function pedersen|poseidon|blake])
   prove    make a Stone v3 proof from a proof-mode run, plain layout, stone
-           preset (cpu_air_prover's flags: --out_file --private_input_file
-           --public_input_file --parameter_file [--prover_config_file]
-           [--generate_annotations])
+           or cairo-verifier parameters (cpu_air_prover's flags: --out_file
+           --private_input_file --public_input_file --parameter_file
+           [--prover_config_file] [--generate_annotations]; or --program P;
+           without --parameter_file, --preset stone|cairo-verifier)
   verify   check a Stone v3 proof as cpu_air_verifier does
            (PROOF.json or --in_file PROOF.json [--min_security_bits N])
 `
