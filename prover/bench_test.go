@@ -1,14 +1,20 @@
 package prover
 
 import (
+	"encoding/json"
 	"math/rand/v2"
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/consensys/gnark-crypto/ecc/stark-curve/fp"
 
+	"github.com/cairn-vm/cairn/program"
 	"github.com/cairn-vm/cairn/prover/lde"
 	"github.com/cairn-vm/cairn/prover/merkle"
+	"github.com/cairn-vm/cairn/runner"
 	"github.com/cairn-vm/cairn/stark/hash"
+	"github.com/cairn-vm/cairn/stark/proof"
 )
 
 // 2^14 Cairo steps of the plain layout: 2^18 trace rows, 6 main columns,
@@ -59,5 +65,51 @@ func BenchmarkMerkle2p14Steps(b *testing.B) {
 		if _, err := merkle.Commit(cols, hash.Keccak256Masked160MSB, nil, 0); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkProveFib2p14 proves the 2^14-step plain fibonacci
+// (testdata/fib_2p14.json) with the default (stone-style) parameters and
+// reports each phase's seconds.
+func BenchmarkProveFib2p14(b *testing.B) {
+	data, err := os.ReadFile("testdata/fib_2p14.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	prog, err := program.Load(data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := runner.New(prog, runner.Config{Layout: "plain", ProofMode: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := r.Run(); err != nil {
+		b.Fatal(r.FormatError(err))
+	}
+	e, err := r.Execution()
+	if err != nil {
+		b.Fatal(err)
+	}
+	pj, err := DefaultParametersJSON(e)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var params proof.Parameters
+	if err := json.Unmarshal(pj, &params); err != nil {
+		b.Fatal(err)
+	}
+	phases := map[string]float64{}
+	for b.Loop() {
+		s, err := Prove(e, &params, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, p := range s.Phases {
+			phases[p.Name] += p.Duration.Seconds()
+		}
+	}
+	for name, sec := range phases {
+		b.ReportMetric(sec/float64(b.N), strings.ReplaceAll(name, " ", "_")+"_s")
 	}
 }

@@ -1,6 +1,7 @@
 package prover
 
 import (
+	"errors"
 	"fmt"
 	"math/big"
 	"math/bits"
@@ -179,130 +180,113 @@ func (s *Session) oods() error {
 //	f(x) = Σ_k α^k (column_k(x) − y_k)/(x − z·g^offset_k)
 //	     + Σ_i α^(K+i) (B_i(x) − y'_i)/(x − z^D)
 //
-// grouped by point: f(x) = Σ_j (N_j(x) − c_j)/(x − p_j) with N_j the
-// α-weighted sum of the columns sampled at p_j and c_j the same sum of
-// their OODS values. One coset at a time is evaluated; rows go in chunks
-// through vector operations, and the chunk's J·B denominators share one
-// batch inversion (prefix products over the points, vectorized across
-// the rows).
+// Grouped by point, f = Σ_j (N_j(x) − N_j(p_j))/(x − p_j) with N_j the
+// α-weighted sum of the columns sampled at p_j: the y_k are those
+// columns' values at p_j, so each term is a polynomial (N_j divided by
+// x − p_j, remainder N_j(p_j)), f has degree < N, and it is built in
+// coefficient form and extended like a trace column: one transform per
+// coset instead of one per column and coset. Stone computes the same
+// values point by point.
 func (s *Session) deep(alpha fp.Element) ([]fp.Element, error) {
 	l := s.Layout
 	logN := s.Main.LDE.LogN
 	n := s.Main.LDE.N()
-	nc := s.Main.LDE.NCosets()
 	g := fft.Generator(logN)
 	width := l.Width()
-	type term struct {
-		col  int // index into the coset's columns: trace, then composition
-		coef fp.Element
+	coeffsOf := func(col int) []fp.Element {
+		main, inter := s.Main.LDE.Coeffs, s.Interaction.LDE.Coeffs
+		switch {
+		case col < len(main):
+			return main[col]
+		case col < width:
+			return inter[col-len(main)]
+		}
+		return s.Composition.LDE.Coeffs[col-width]
 	}
-	var points []fp.Element
-	var groups [][]term
-	pointIdx := map[int]int{}
 	coefs := fft.Powers(alpha, len(l.Mask)+len(s.Composition.LDE.Coeffs))
 	if len(coefs) != len(s.OODSValues) {
 		return nil, fmt.Errorf("%w: %d DEEP terms for %d OODS values", ErrParams, len(coefs), len(s.OODSValues))
 	}
-	consts := []fp.Element{}
-	add := func(pi, col, k int) {
-		groups[pi] = append(groups[pi], term{col, coefs[k]})
-		var t fp.Element
-		t.Mul(&coefs[k], &s.OODSValues[k])
-		consts[pi].Add(&consts[pi], &t)
+	type group struct {
+		point fp.Element
+		terms []int // indices k into the mask, then the composition columns
+		cols  []int
 	}
+	var groups []*group
+	byOffset := map[int]*group{}
 	for k, m := range l.Mask {
-		pi, ok := pointIdx[m.RowOffset]
+		gr, ok := byOffset[m.RowOffset]
 		if !ok {
-			var x fp.Element
-			x.Exp(g, big.NewInt(int64(m.RowOffset)))
-			x.Mul(&x, &s.OODSPoint)
-			pi = len(points)
-			points = append(points, x)
-			groups = append(groups, nil)
-			consts = append(consts, fp.Element{})
-			pointIdx[m.RowOffset] = pi
+			gr = &group{}
+			gr.point.Exp(g, big.NewInt(int64(m.RowOffset)))
+			gr.point.Mul(&gr.point, &s.OODSPoint)
+			byOffset[m.RowOffset] = gr
+			groups = append(groups, gr)
 		}
-		add(pi, m.Column, k)
+		gr.terms, gr.cols = append(gr.terms, k), append(gr.cols, m.Column)
 	}
-	var zD fp.Element
-	zD.Exp(s.OODSPoint, big.NewInt(int64(l.ConstraintDegree)))
-	points = append(points, zD)
-	groups = append(groups, nil)
-	consts = append(consts, fp.Element{})
+	comp := &group{}
+	comp.point.Exp(s.OODSPoint, big.NewInt(int64(l.ConstraintDegree)))
 	for i := range s.Composition.LDE.Coeffs {
-		add(len(points)-1, width+i, len(l.Mask)+i)
+		comp.terms, comp.cols = append(comp.terms, len(l.Mask)+i), append(comp.cols, width+i)
 	}
-	J := len(points)
+	groups = append(groups, comp)
 
-	offsets := lde.CosetOffsets(logN, s.Main.LDE.LogCosets)
-	gBit := fft.Powers(g, n)
-	fft.BitReverse(gBit)
-	ls := []*lde.LDE{s.Main.LDE, s.Interaction.LDE, s.Composition.LDE}
-	bufs := buffers(ls)
-	out := make([]fp.Element, uint64(n)*uint64(nc))
-	const B = 256
-	for c := range nc {
-		cols, err := cosets(c, ls, bufs)
-		if err != nil {
+	f := make(fp.Vector, n)
+	quot := make([]fp.Vector, len(groups))
+	errs := make([]error, len(groups))
+	parallelChunks(len(groups), 1, func(_, lo, _ int) {
+		gr := groups[lo]
+		num := make(fp.Vector, n)
+		tmp := make(fp.Vector, n)
+		var want fp.Element // Σ α^k y_k, which must be N_j(p_j)
+		for i, k := range gr.terms {
+			tmp.ScalarMul(fp.Vector(coeffsOf(gr.cols[i])), &coefs[k])
+			num.Add(num, tmp)
+			var t fp.Element
+			t.Mul(&coefs[k], &s.OODSValues[k])
+			want.Add(&want, &t)
+		}
+		// Synthetic division by (x − p): q_{i-1} = a_i + p·q_i.
+		q := tmp
+		var acc fp.Element
+		for i := n - 1; i >= 0; i-- {
+			q[i] = acc
+			acc.Mul(&acc, &gr.point)
+			acc.Add(&acc, &num[i])
+		}
+		// acc is now N_j(p_j), q the quotient (q[i] multiplies x^i).
+		if !acc.Equal(&want) {
+			errs[lo] = fmt.Errorf("%w: DEEP remainder differs from the OODS values", ErrParams)
+		}
+		quot[lo] = q
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	for _, q := range quot {
+		f.Add(f, q)
+	}
+	ext, err := lde.FromCoefficients([][]fp.Element{f}, s.Main.LDE.LogCosets)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]fp.Element, ext.NRows())
+	for c := range ext.NCosets() {
+		if err := ext.Coset(c, [][]fp.Element{out[c*n : (c+1)*n]}); err != nil {
 			return nil, err
 		}
-		base := c * n
-		parallelChunks(n, B, func(lo, hi int) {
-			m := hi - lo
-			vec := func() fp.Vector { return make(fp.Vector, m) }
-			x, tmp, acc := vec(), vec(), fp.Vector(out[base+lo:base+hi])
-			x.ScalarMul(fp.Vector(gBit[lo:hi]), &offsets[c])
-			num := make([]fp.Vector, J)
-			den := make([]fp.Vector, J)
-			pre := make([]fp.Vector, J)
-			bc := vec()
-			for j := range J {
-				num[j], den[j], pre[j] = vec(), vec(), vec()
-				for _, t := range groups[j] {
-					tmp.ScalarMul(fp.Vector(cols[t.col][lo:hi]), &t.coef)
-					num[j].Add(num[j], tmp)
-				}
-				for i := range bc {
-					bc[i] = consts[j]
-				}
-				num[j].Sub(num[j], bc)
-				for i := range bc {
-					bc[i] = points[j]
-				}
-				den[j].Sub(x, bc)
-				if j == 0 {
-					copy(pre[0], den[0])
-				} else {
-					pre[j].Mul(pre[j-1], den[j])
-				}
-			}
-			inv := fp.Vector(fp.BatchInvert(pre[J-1]))
-			for i := range acc {
-				acc[i].SetZero()
-			}
-			for j := J - 1; j >= 0; j-- {
-				// inv holds 1/(den_0···den_j); 1/den_j = inv·pre_{j-1}.
-				if j > 0 {
-					tmp.Mul(inv, pre[j-1])
-					inv.Mul(inv, den[j])
-				} else {
-					copy(tmp, inv)
-				}
-				tmp.Mul(tmp, num[j])
-				acc.Add(acc, tmp)
-			}
-		})
 	}
 	return out, nil
 }
 
 // parallelChunks runs f over [0, n) in chunks of at most size, spread
-// over GOMAXPROCS goroutines.
-func parallelChunks(n, size int, f func(lo, hi int)) {
+// over GOMAXPROCS goroutines; f learns its worker number (for scratch).
+func parallelChunks(n, size int, f func(worker, lo, hi int)) {
 	w := runtime.GOMAXPROCS(0)
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range w {
+	for k := range w {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -311,7 +295,7 @@ func parallelChunks(n, size int, f func(lo, hi int)) {
 				if lo >= n {
 					return
 				}
-				f(lo, min(lo+size, n))
+				f(k, lo, min(lo+size, n))
 			}
 		}()
 	}
