@@ -37,8 +37,8 @@ func powFunc(name string) (func(parts ...[]byte) hash.Digest, error) {
 }
 
 // newPowHasher returns, for one worker, a function hashing the 40-byte
-// init‖nonce buffer. blake256 goes through Sum256 (assembly, no state to
-// reset); keccak reuses one sponge.
+// init‖nonce buffer to its first 8 digest bytes (big-endian): the
+// one-nonce path, kept for the benchmark of a single hash.
 func newPowHasher(name string) func(buf *[40]byte) uint64 {
 	if name == "blake256" {
 		return func(buf *[40]byte) uint64 {
@@ -53,6 +53,26 @@ func newPowHasher(name string) func(buf *[40]byte) uint64 {
 		h.Write(buf[:])
 		d := h.Sum(out[:0])
 		return binary.BigEndian.Uint64(d[:8])
+	}
+}
+
+// newSearcher returns, for one worker, the search of a nonce range: the
+// first nonce in [start, end) whose word is below limit.
+func newSearcher(name string, init hash.Digest, limit uint64) func(start, end uint64) (uint64, bool) {
+	if name == "blake256" {
+		return newBlakeSearcher(init, limit).search
+	}
+	word := newPowHasher(name)
+	var buf [40]byte
+	copy(buf[:32], init[:])
+	return func(start, end uint64) (uint64, bool) {
+		for n := start; n < end; n++ {
+			binary.BigEndian.PutUint64(buf[32:], n)
+			if word(&buf) < limit {
+				return n, true
+			}
+		}
+		return 0, false
 	}
 }
 
@@ -89,9 +109,7 @@ func Solve(powHash string, seed []byte, bits int, from uint64) (uint64, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			word := newPowHasher(powHash)
-			var buf [40]byte
-			copy(buf[:32], init[:])
+			search := newSearcher(powHash, init, limit)
 			for {
 				start := next.Add(powChunk) - powChunk
 				if start >= best.Load() || start < from { // start < from: wrapped past 2^64
@@ -101,17 +119,13 @@ func Solve(powHash string, seed []byte, bits int, from uint64) (uint64, error) {
 				if end < start {
 					end = math.MaxUint64
 				}
-				for n := start; n < end; n++ {
-					binary.BigEndian.PutUint64(buf[32:], n)
-					if word(&buf) < limit {
-						found.Store(true)
-						for {
-							cur := best.Load()
-							if n >= cur || best.CompareAndSwap(cur, n) {
-								break
-							}
+				if n, ok := search(start, end); ok {
+					found.Store(true)
+					for {
+						cur := best.Load()
+						if n >= cur || best.CompareAndSwap(cur, n) {
+							break
 						}
-						break
 					}
 				}
 			}

@@ -1,0 +1,9 @@
+//go:build !amd64
+
+package channel
+
+const hasAVX512 = false
+
+func blake2s16(init *[16]uint32, m *[8]uint32, m8, m9 *[16]uint32, out *[2][16]uint32) {
+	blake2s16Generic(init, m, m8, m9, out)
+}
