@@ -1,6 +1,7 @@
 package prover
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -69,12 +70,12 @@ func commitExtension(l *lde.LDE, params *proof.Parameters) (*CommittedTrace, err
 }
 
 // MainColumns builds the main trace of a proof-mode execution.
-func MainColumns(e *runner.Execution) (*ptrace.Plain, [][]fp.Element, error) {
-	t, err := ptrace.BuildPlain(e)
+func MainColumns(e *runner.Execution) (*ptrace.Trace, [][]fp.Element, error) {
+	t, err := ptrace.Build(e)
 	if err != nil {
 		return nil, nil, err
 	}
-	return t, t.Columns[:], nil
+	return t, t.Columns, nil
 }
 
 // ReadExecution loads the prover inputs cairo-run writes: trace.bin,
@@ -105,4 +106,16 @@ func ReadExecution(tracePath, memoryPath, publicInputPath string) (*runner.Execu
 		return nil, fmt.Errorf("%s: %w", filepath.Base(publicInputPath), err)
 	}
 	return &runner.Execution{Layout: pi.Layout, Trace: entries, Memory: cells, PublicInput: pi}, nil
+}
+
+// DecodePrivateInput decodes air_private_input.json (numbers kept exact)
+// into the form runner.Execution.PrivateInput holds.
+func DecodePrivateInput(data []byte) (map[string]any, error) {
+	d := json.NewDecoder(bytes.NewReader(data))
+	d.UseNumber()
+	var m map[string]any
+	if err := d.Decode(&m); err != nil {
+		return nil, fmt.Errorf("%w: private input: %v", ptrace.ErrExecution, err)
+	}
+	return m, nil
 }

@@ -24,11 +24,12 @@ import (
 type Session struct {
 	Params  *proof.Parameters
 	Channel *pchannel.Prover
-	Trace   *ptrace.Plain
+	Trace   *ptrace.Trace
 	// Main and Interaction are the committed main and interaction traces.
 	Main, Interaction *CommittedTrace
-	// InteractionElements are memory z, memory alpha and range-check z.
-	InteractionElements [3]fp.Element
+	// InteractionElements are memory z, memory alpha and range-check z,
+	// then the layout's others (Stone's WithInteractionElements order).
+	InteractionElements []fp.Element
 	// CompositionRandom is the "Constraint polynomial random element".
 	CompositionRandom fp.Element
 
@@ -127,17 +128,17 @@ func Start(e *runner.Execution, params *proof.Parameters, opts Options) (*Sessio
 	s.phase("trace commitment")
 
 	ch.Enter("Interaction")
+	s.InteractionElements = make([]fp.Element, layout.NInteractionElements)
 	for i := range s.InteractionElements {
 		if s.InteractionElements[i], err = ch.RandomFelt("Interaction element #" + strconv.Itoa(i)); err != nil {
 			return nil, err
 		}
 	}
-	el := s.InteractionElements
-	inter, err := tr.Interaction(el[0], el[1], el[2])
+	inter, err := tr.Interaction(s.InteractionElements)
 	if err != nil {
 		return nil, err
 	}
-	if s.Interaction, err = s.commit(inter[:]); err != nil {
+	if s.Interaction, err = s.commit(inter); err != nil {
 		return nil, err
 	}
 	ch.Exit()

@@ -90,7 +90,14 @@ func readInputs(privPath, pubPath string, in *prover.Inputs) (*runner.Execution,
 	if priv.TracePath == "" || priv.MemoryPath == "" {
 		return nil, fmt.Errorf("%s: trace_path and memory_path are required", privPath)
 	}
-	return prover.ReadExecution(resolve(priv.TracePath, privPath), resolve(priv.MemoryPath, privPath), pubPath)
+	e, err := prover.ReadExecution(resolve(priv.TracePath, privPath), resolve(priv.MemoryPath, privPath), pubPath)
+	if err != nil {
+		return nil, err
+	}
+	if e.PrivateInput, err = prover.DecodePrivateInput(in.PrivateInput); err != nil {
+		return nil, fmt.Errorf("%s: %w", privPath, err)
+	}
+	return e, nil
 }
 
 // runInProcess runs the program in proof mode and keeps the run in memory.

@@ -20,8 +20,8 @@ var usesParam = map[string]string{
 
 // Instance returns the layout for the public input pi: l itself for a
 // fixed layout (which takes no dynamic params), and for the dynamic layout
-// a copy with its widths, component step, mask and periodic steps computed
-// from pi's dynamic params.
+// a copy with its widths, component step, mask, periodic steps, virtual
+// columns and builtin sizes computed from pi's dynamic params.
 func (l *Layout) Instance(pi *proof.PublicInput) (*Layout, error) {
 	if l.Dynamic == nil {
 		if len(pi.DynamicParams) != 0 {
@@ -105,6 +105,9 @@ func (l *Layout) Instance(pi *proof.PublicInput) (*Layout, error) {
 			return nil, err
 		}
 		out.Periodic[i] = c
+	}
+	if err := l.instanceTrace(&out, vars, byName); err != nil {
+		return nil, err
 	}
 	return &out, nil
 }

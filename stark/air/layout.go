@@ -55,6 +55,10 @@ type Layout struct {
 	HasAddMod, HasMulMod bool
 	// Constraints is the composition polynomial.
 	Constraints *Program
+	// Trace is Stone's trace-generation context and the constants the
+	// trace generator reads (see VirtualColumns); for the dynamic layout it
+	// holds the fixed part until Instance evaluates the rest.
+	Trace *TraceContext
 	// Dynamic is set for the dynamic layout, whose widths, component step,
 	// mask and periodic steps depend on the public input's dynamic params
 	// (see Instance).
@@ -74,6 +78,10 @@ type DynamicShape struct {
 	PublicMemoryStep IntExpr
 	// PeriodicSteps are the steps of Layout.Periodic.
 	PeriodicSteps []IntExpr
+	// VirtualColumns and Builtins are the trace context's parts that
+	// depend on the params.
+	VirtualColumns []DynamicVirtualColumn
+	Builtins       []DynamicBuiltin
 }
 
 // PeriodicColumn is one periodic column: its values (named as in Stone's

@@ -97,6 +97,7 @@ type layoutDef struct {
 	PubStep  air.IntExpr
 	Prog     *air.Program
 	Params   []string // dynamic params, in Stone's order; nil for a fixed layout
+	Trace    traceDef
 }
 
 type periodicDef struct {
@@ -125,8 +126,17 @@ func calls(toks []token, name string) [][][]token {
 		}
 		j := i + 1
 		if j < len(toks) && toks[j].text == "<" {
-			for j < len(toks) && toks[j].text != ">" {
-				j++
+			// Skip the template arguments, which may nest
+			// (AddObject<std::vector<size_t>>).
+			for depth := 0; j < len(toks); j++ {
+				if toks[j].text == "<" {
+					depth++
+				} else if toks[j].text == ">" {
+					depth--
+					if depth == 0 {
+						break
+					}
+				}
 			}
 			j++
 		}
@@ -269,6 +279,12 @@ func parseLayout(id int, h, inl string) (*layoutDef, error) {
 		if err != nil {
 			return nil, fmt.Errorf("periodic column %s step: %w", name, err)
 		}
+		// air.PeriodicColumn has no row offset: Stone's are all 0.
+		if off, err := ib.lowerTokens(vc[2]); err != nil {
+			return nil, fmt.Errorf("periodic column %s row offset: %w", name, err)
+		} else if v, ok := constInt(off); !ok || v != 0 {
+			return nil, fmt.Errorf("periodic column %s: row offset is not 0", name)
+		}
 		l.Periodic = append(l.Periodic, periodicDef{Name: name, Index: k, Step: step})
 	}
 	if len(l.Periodic) != len(l.Enums["PeriodicColumns"])-1 {
@@ -287,6 +303,9 @@ func parseLayout(id int, h, inl string) (*layoutDef, error) {
 	}
 	if l.PubStep == nil {
 		return nil, fmt.Errorf("no orig/public_memory/addr virtual column")
+	}
+	if err := l.parseTrace(h, ctx, ib); err != nil {
+		return nil, err
 	}
 
 	data := map[string][]string{}
@@ -487,7 +506,9 @@ func emitLayout(l *layoutDef) ([]byte, error) {
 		for _, p := range l.Periodic {
 			fmt.Fprintf(&w, "%s,\n", intExpr(p.Step))
 		}
-		w.WriteString("},\n},\n")
+		w.WriteString("},\n")
+		emitDynamicTrace(&w, l, intExpr)
+		w.WriteString("},\n")
 	} else {
 		pub, ok := constInt(l.PubStep)
 		if !ok {
@@ -530,6 +551,7 @@ func emitLayout(l *layoutDef) ([]byte, error) {
 		}
 		w.WriteString("},\n")
 	}
+	emitTrace(&w, l)
 	w.WriteString("Constraints: &Program{\n")
 	emitInts := func(name string, list []air.IntExpr) {
 		if len(list) == 0 {
