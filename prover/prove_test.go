@@ -146,3 +146,26 @@ func compareWithStone(t *testing.T, s *Session, p *proof.Proof) {
 	}
 	t.Logf("all %d transcript lines and %d proof bytes equal Stone's", len(got), len(p.ProofBytes))
 }
+
+// proveCairoVerifierVector proves a cairo-verifier-preset vector from its
+// inputs, the proof-of-work search starting 2^24 nonces below Stone's
+// (see TestPlainCairoVerifierWholeProof), and compares everything with
+// Stone's proof.
+func proveCairoVerifierVector(t *testing.T, name string) {
+	if testing.Short() {
+		t.Skip("proves a whole vector")
+	}
+	p, dir := loadVector(t, name)
+	e := readVectorExecution(t, dir)
+	nonce := stoneNonce(t, p)
+	s, err := Prove(e, &p.Parameters, Options{Annotate: true, PoWStartNonce: nonce - min(nonce, 1<<24)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	compareWithStone(t, s, p)
+}
+
+func TestSmallCairoVerifierWholeProof(t *testing.T) {
+	proveCairoVerifierVector(t, "small-cairo-verifier")
+}
+func TestDexCairoVerifierWholeProof(t *testing.T) { proveCairoVerifierVector(t, "dex-cairo-verifier") }
