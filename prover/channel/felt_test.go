@@ -191,7 +191,7 @@ func feltStateBeforePoW(t testing.TB, name string) (hash.Digest, uint64, int) {
 
 // TestFeltPoWNonceEqualsStone replays every cairo-verifier vector's
 // transcript through the felt chain up to the proof of work and searches
-// from 2^20 nonces below Stone's nonce: the search must find exactly
+// from 2^22 nonces below Stone's nonce: the search must find exactly
 // Stone's nonce (the first valid one in that range; a search from 0 is
 // ~10^9 hashes, see BenchmarkPoWPlainCairoVerifier), which also shows the
 // chain's state equals Stone's.
@@ -206,8 +206,8 @@ func TestFeltPoWNonceEqualsStone(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			state, want, bits := feltStateBeforePoW(t, name)
 			from := uint64(0)
-			if want > 1<<20 {
-				from = want - 1<<20
+			if want > 1<<22 {
+				from = want - 1<<22
 			}
 			got, err := Solve("blake256", state[:], bits, from)
 			if err != nil {

@@ -59,8 +59,11 @@ func newPowHasher(name string) func(buf *[40]byte) uint64 {
 // newSearcher returns, for one worker, the search of a nonce range: the
 // first nonce in [start, end) whose word is below limit.
 func newSearcher(name string, init hash.Digest, limit uint64) func(start, end uint64) (uint64, bool) {
-	if name == "blake256" {
+	switch name {
+	case "blake256":
 		return newBlakeSearcher(init, limit).search
+	case "keccak256":
+		return newKeccakSearcher(init, limit).search
 	}
 	word := newPowHasher(name)
 	var buf [40]byte

@@ -31,3 +31,9 @@ var hasAVX512 = func() bool {
 	_, b, _, _ := cpuid(7, 0)
 	return b&(1<<16) != 0
 }()
+
+// keccak8 is legacy Keccak-256 of eight init‖nonce messages in AVX-512
+// registers (pow_amd64.s); it returns lane 0 of each digest.
+//
+//go:noescape
+func keccak8(init *[4]uint64, lane4 *[8]uint64, rc *[24]uint64, out *[8]uint64)

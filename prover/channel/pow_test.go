@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"golang.org/x/crypto/blake2s"
+	"golang.org/x/crypto/sha3"
 
 	"github.com/cairn-vm/cairn/stark/channel"
 	"github.com/cairn-vm/cairn/stark/hash"
@@ -18,12 +19,28 @@ import (
 	"github.com/cairn-vm/cairn/stark/testvectors"
 )
 
-// TestPoWNonceEqualsStone replays small-stone's transcript up to the proof
-// of work (its nonce is the smallest of the stone vectors) and checks that
-// the solver finds exactly Stone's nonce: Stone returns the smallest valid
-// nonce, and so must we.
+// TestPoWNonceEqualsStone replays each stone-preset vector's transcript
+// up to the proof of work and checks that the search finds exactly
+// Stone's nonce: Stone returns the smallest valid nonce, and so must we.
+// The search starts at 0 when Stone's nonce is below 2^23 (small, plain,
+// recursive and starknet), else 2^23 below it; -short keeps small-stone
+// only.
 func TestPoWNonceEqualsStone(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join(testvectors.Require(t), "small-stone", "proof.json"))
+	dirs, _ := filepath.Glob(filepath.Join(testvectors.Require(t), "*-stone"))
+	if len(dirs) == 0 {
+		t.Fatal("no stone vectors")
+	}
+	for _, d := range dirs {
+		name := filepath.Base(d)
+		if testing.Short() && name != "small-stone" {
+			continue
+		}
+		t.Run(name, func(t *testing.T) { stonePoW(t, d) })
+	}
+}
+
+func stonePoW(t *testing.T, dir string) {
+	b, err := os.ReadFile(filepath.Join(dir, "proof.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +67,11 @@ func TestPoWNonceEqualsStone(t *testing.T) {
 				t.Fatal(err)
 			}
 			bits := int(p.Parameters.Stark.Fri.ProofOfWorkBits)
-			got := SolvePoW(prng.State(), bits)
+			state := prng.State()
+			got, err := Solve("keccak256", state[:], bits, want-min(want, 1<<23))
+			if err != nil {
+				t.Fatal(err)
+			}
 			if got != want {
 				t.Fatalf("nonce %#x, Stone %#x", got, want)
 			}
@@ -140,4 +161,35 @@ func BenchmarkPoWSearch(b *testing.B) {
 			}
 		})
 	}
+}
+
+// TestKeccak8: the eight-lane Keccak-256 gives x/crypto's digests for
+// init‖nonce messages.
+func TestKeccak8(t *testing.T) {
+	if !hasAVX512 {
+		t.Skip("no AVX-512: the search uses x/crypto's sponge only")
+	}
+	init := hash.Keccak256([]byte("pow init"))
+	s := newKeccakSearcher(init, 0)
+	for _, base := range []uint64{0, 12345, 1<<32 - 4, 0xfedcba9876543210} {
+		for i := range uint64(8) {
+			s.lane4[i] = bits.ReverseBytes64(base + i)
+		}
+		keccak8(&s.init, &s.lane4, &keccakRC, &s.out)
+		for i := range 8 {
+			if got, want := bits.ReverseBytes64(s.out[i]), keccakOne(init, base+uint64(i)); got != want {
+				t.Fatalf("nonce %#x: %016x, want %016x", base+uint64(i), got, want)
+			}
+		}
+	}
+}
+
+// keccakOne is the sponge the eight-lane form is checked against.
+func keccakOne(init hash.Digest, nonce uint64) uint64 {
+	var buf [40]byte
+	copy(buf[:], init[:])
+	binary.BigEndian.PutUint64(buf[32:], nonce)
+	h := sha3.NewLegacyKeccak256()
+	h.Write(buf[:])
+	return binary.BigEndian.Uint64(h.Sum(nil)[:8])
 }

@@ -113,6 +113,7 @@ TEXT ·blake2s16(SB), NOSPLIT, $0-40
 	}
 	emit("VZEROUPPER")
 	emit("RET")
+	keccak()
 	b.WriteString(`
 // func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
 TEXT ·cpuid(SB), NOSPLIT, $0-24
@@ -134,4 +135,105 @@ TEXT ·xgetbv(SB), NOSPLIT, $0-8
 	RET
 `)
 	return b.String()
+}
+
+// Keccak-f[1600] rotation offsets r[x][y] (lane x+5y).
+var rho = [5][5]int{
+	{0, 36, 3, 41, 18},
+	{1, 44, 10, 45, 2},
+	{62, 6, 43, 15, 61},
+	{28, 55, 25, 21, 56},
+	{27, 20, 39, 8, 14},
+}
+
+// keccak emits keccak8: Keccak-f[1600] on eight states at once, one ZMM
+// register per state word (Z0..Z24), Z25..Z31 free for θ's column
+// parities and χ's saved words. ρ rotates in place and π only renames
+// registers (reg tracks which register holds lane (x, y)), so no word is
+// ever moved. χ is one VPTERNLOGQ per word (0xd2: a ^ (^b & c)), θ's
+// three-way xors are VPTERNLOGQ 0x96.
+func keccak() {
+	b.WriteString(`
+// func keccak8(init *[4]uint64, lane4 *[8]uint64, rc *[24]uint64, out *[8]uint64)
+//
+// Legacy Keccak-256 of eight 40-byte messages init ‖ nonce: one block,
+// lanes 0..3 the shared init words, lane 4 the nonce (per message, as
+// the little-endian word of its big-endian bytes), the 0x01 and 0x80
+// padding in lanes 5 and 16. out: lane 0 of each digest.
+TEXT ·keccak8(SB), NOSPLIT, $0-32
+	MOVQ init+0(FP), AX
+	MOVQ lane4+8(FP), BX
+	MOVQ rc+16(FP), CX
+	MOVQ out+24(FP), DI
+`)
+	var reg [5][5]int
+	for x := 0; x < 5; x++ {
+		for y := 0; y < 5; y++ {
+			reg[x][y] = x + 5*y
+		}
+	}
+	z := func(r int) string { return fmt.Sprintf("Z%d", r) }
+	for i := 0; i < 25; i++ {
+		switch {
+		case i < 4:
+			emit("VPBROADCASTQ %d(AX), %s", 8*i, z(i))
+		case i == 4:
+			emit("VMOVDQU64 (BX), Z4")
+		default:
+			emit("VPXORQ %s, %s, %s", z(i), z(i), z(i))
+		}
+	}
+	emit("MOVQ $1, R8")
+	emit("VPBROADCASTQ R8, Z5")
+	emit("MOVQ $0x8000000000000000, R8")
+	emit("VPBROADCASTQ R8, Z16")
+	for round := 0; round < 24; round++ {
+		// θ: C[x] = xor of column x (Z25+x); A[x][y] ^= C[x-1] ^ rot(C[x+1], 1).
+		for x := 0; x < 5; x++ {
+			c := z(25 + x)
+			emit("VMOVDQA64 %s, %s", z(reg[x][0]), c)
+			emit("VPTERNLOGQ $0x96, %s, %s, %s", z(reg[x][2]), z(reg[x][1]), c)
+			emit("VPTERNLOGQ $0x96, %s, %s, %s", z(reg[x][4]), z(reg[x][3]), c)
+		}
+		for x := 0; x < 5; x++ {
+			emit("VPROLQ $1, %s, Z30", z(25+(x+1)%5))
+			for y := 0; y < 5; y++ {
+				emit("VPTERNLOGQ $0x96, Z30, %s, %s", z(25+(x+4)%5), z(reg[x][y]))
+			}
+		}
+		// ρ in place, π by renaming: B[y][2x+3y] = rot(A[x][y]).
+		var next [5][5]int
+		for x := 0; x < 5; x++ {
+			for y := 0; y < 5; y++ {
+				if rho[x][y] != 0 {
+					emit("VPROLQ $%d, %s, %s", rho[x][y], z(reg[x][y]), z(reg[x][y]))
+				}
+				next[y][(2*x+3*y)%5] = reg[x][y]
+			}
+		}
+		reg = next
+		// χ row by row, words 0 and 1 saved first.
+		for y := 0; y < 5; y++ {
+			emit("VMOVDQA64 %s, Z30", z(reg[0][y]))
+			emit("VMOVDQA64 %s, Z31", z(reg[1][y]))
+			src := func(x int) string {
+				switch x {
+				case 5:
+					return "Z30"
+				case 6:
+					return "Z31"
+				}
+				return z(reg[x][y])
+			}
+			for x := 0; x < 5; x++ {
+				emit("VPTERNLOGQ $0xd2, %s, %s, %s", src(x+2), src(x+1), z(reg[x][y]))
+			}
+		}
+		// ι.
+		emit("VPBROADCASTQ %d(CX), Z30", 8*round)
+		emit("VPXORQ Z30, %s, %s", z(reg[0][0]), z(reg[0][0]))
+	}
+	emit("VMOVDQU64 %s, (DI)", z(reg[0][0]))
+	emit("VZEROUPPER")
+	emit("RET")
 }
