@@ -161,9 +161,9 @@ func (s *Session) oods() error {
 	for _, c := range s.Composition.LDE.Coeffs {
 		vals = append(vals, horner(c, &zD))
 	}
+	// Stone's SendElementsToChannel: one message with verifier-friendly
+	// channel updates, else one per value.
 	if s.Params.VerifierFriendlyChannelUpdates {
-		// One message of all the values (Stone's SendFieldElementSpan,
-		// label ""), not one per value.
 		ch.SendFelts("", vals)
 	} else {
 		for k := range vals {

@@ -1,8 +1,19 @@
-// Package prover drives Stone-compatible proving: it turns a proof-mode
-// execution into the prover's transcript. So far it builds the plain
-// layout's main trace (prover/trace), extends it (prover/lde) and commits
-// to it (prover/merkle) exactly as Stone's StarkProver does for the first
-// "Commit on Trace" message.
+// Package prover makes Stone v3 proofs (StarkProver::ProveStark of Stone's
+// cpu_air_prover) for proof-mode executions of the plain layout with the
+// keccak256 channel (the "stone" preset): the same transcript, byte for
+// byte, as Stone's prover on the same inputs and parameters.
+//
+// Phases (Start, then Finish; Prove runs both):
+//
+//  1. main trace (prover/trace), extended to n_cosets cosets (prover/lde)
+//     and committed (prover/merkle);
+//  2. interaction elements, interaction trace (permutation products),
+//     committed;
+//  3. composition polynomial from stark/air's constraints, broken into D
+//     columns and committed;
+//  4. out-of-domain sampling: mask values and broken columns at z;
+//  5. DEEP composition, then FRI (prover/fri) with proof of work, queries,
+//     and the traces' decommitment as FRI's first layer.
 //
 // The parameters choose the channel, the commitment hashes per Merkle
 // layer, the proof-of-work hash and the page hash (CheckParameters lists
@@ -11,5 +22,6 @@
 // trace length.
 //
 // The prover imports the runner and the stark/* packages; nothing on the
-// verifier side imports the prover.
+// verifier side imports the prover. RATIONALE.md records the protocol
+// facts the code relies on.
 package prover

@@ -2,8 +2,10 @@ package prover
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"strconv"
 	"time"
 
@@ -16,6 +18,7 @@ import (
 	"github.com/cairn-vm/cairn/runner"
 	"github.com/cairn-vm/cairn/stark/air"
 	vchannel "github.com/cairn-vm/cairn/stark/channel"
+	vfri "github.com/cairn-vm/cairn/stark/fri"
 	"github.com/cairn-vm/cairn/stark/proof"
 	"github.com/cairn-vm/cairn/stark/statement"
 )
@@ -23,7 +26,7 @@ import (
 // Session is a proof in progress: the channel and what each phase made.
 type Session struct {
 	Params  *proof.Parameters
-	Channel *pchannel.Prover
+	Channel pchannel.Channel
 	Trace   *ptrace.Trace
 	// Main and Interaction are the committed main and interaction traces.
 	Main, Interaction *CommittedTrace
@@ -58,13 +61,17 @@ type Phase struct {
 	Duration time.Duration
 }
 
-// Options control a proof's side outputs; none but PoWStartNonce changes
-// the proof.
+// Options control a proof's side outputs; none but Nonce and
+// PoWStartNonce changes the proof.
 type Options struct {
+	// Nonce, when set, is sent as the proof of work instead of searching
+	// for one (it is checked): to replay a known proof quickly.
+	Nonce *uint64
 	// PoWStartNonce starts the proof-of-work search at this nonce instead
 	// of 0. The proof equals Stone's only when no valid nonce lies below
-	// it; tests of the 30-bit cairo-verifier preset start at the
-	// reference's nonce to skip a search of about 10^9 hashes.
+	// it; tests of the 30-bit cairo-verifier preset start shortly below
+	// the reference's nonce, which also checks that the search returns the
+	// first valid nonce of its range.
 	PoWStartNonce uint64
 	// Annotate records Stone's transcript annotations.
 	Annotate bool
@@ -96,21 +103,27 @@ func Start(e *runner.Execution, params *proof.Parameters, opts Options) (*Sessio
 	if err != nil {
 		return nil, fmt.Errorf("%w: public input: %v", ptrace.ErrExecution, err)
 	}
-	ch, err := newChannel(params, pi)
-	if err != nil {
-		return nil, err
-	}
-	ch.SearchPoWFrom(opts.PoWStartNonce)
-	tr, cols, err := MainColumns(e)
-	if err != nil {
-		return nil, err
-	}
 	layout, err := air.ByName(pi.Layout)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrParams, err)
 	}
 	if layout, err = layout.Instance(pi); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrParams, err)
+	}
+	if err := checkParams(params, layout, pi); err != nil {
+		return nil, err
+	}
+	ch, err := newChannel(params, pi)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Nonce != nil {
+		ch.UseNonce(*opts.Nonce)
+	}
+	ch.SearchPoWFrom(opts.PoWStartNonce)
+	tr, cols, err := MainColumns(e)
+	if err != nil {
+		return nil, err
 	}
 	s := &Session{Params: params, Channel: ch, Trace: tr, Layout: layout, Public: pi,
 		progress: opts.Progress, start: t0, last: t0}
@@ -261,57 +274,43 @@ func (s *Session) commitLDE(l *lde.LDE) (*CommittedTrace, error) {
 	return ct, nil
 }
 
-// CheckParameters rejects the parameter combinations the prover cannot
-// make a Stone proof for: a field other than PrimeField0, the extension
-// field, and any channel but Stone's two (keccak256 without
-// verifier-friendly updates, the stone preset; poseidon3 with them, the
-// cairo-verifier preset). Hash names are checked where they are used
-// (commitment, proof of work, page hash), each naming its key.
-func CheckParameters(params *proof.Parameters) error {
-	if params == nil {
-		return fmt.Errorf("%w: no parameters", ErrParams)
+// checkParams rejects, before any work, parameters Stone's prover or
+// verifier would refuse for this trace (stark/fri's Check, the same rules
+// the verifier applies).
+func checkParams(params *proof.Parameters, layout *air.Layout, pi *proof.PublicInput) error {
+	logC := params.Stark.LogNCosets
+	if logC > 8 || uint64(layout.ConstraintDegree) > uint64(1)<<logC {
+		return fmt.Errorf("%w: log_n_cosets %d for constraint degree %d", ErrParams, logC, layout.ConstraintDegree)
 	}
-	if params.Field != "PrimeField0" {
-		return fmt.Errorf("%w: field %q (only PrimeField0)", ErrParams, params.Field)
+	traceLen := layout.TraceLength(pi.NSteps)
+	if traceLen == 0 || traceLen&(traceLen-1) != 0 {
+		return fmt.Errorf("%w: trace length %d", ErrParams, traceLen)
 	}
-	if params.UseExtensionField {
-		return fmt.Errorf("%w: use_extension_field", ErrParams)
+	fr := params.Stark.Fri
+	fp := vfri.Params{LastLayerDegreeBound: fr.LastLayerDegreeBound, NQueries: int(min(fr.NQueries, 1<<20)),
+		ProofOfWorkBits: int(min(fr.ProofOfWorkBits, 1<<10)), LogDomainSize: bits.TrailingZeros64(traceLen) + int(logC)}
+	for _, st := range fr.FriStepList {
+		fp.StepList = append(fp.StepList, int(min(st, 1<<10)))
 	}
-	switch ch := params.EffectiveChannelHash(); {
-	case ch == "keccak256" && !params.VerifierFriendlyChannelUpdates:
-	case ch == "poseidon3" && params.VerifierFriendlyChannelUpdates:
-		// The first state is the poseidon3 hash of the statement, so the
-		// verifier-friendly hash must be poseidon3 too.
-		if vf := params.EffectiveVerifierFriendlyHash(); vf != "poseidon3" {
-			return fmt.Errorf("%w: channel_hash poseidon3 with verifier_friendly_commitment_hash %q (needs poseidon3)", ErrParams, vf)
-		}
-		switch ph := params.EffectivePowHash(); ph {
-		case "blake256", "keccak256":
-		default:
-			return fmt.Errorf("%w: pow_hash %q (blake256 or keccak256)", ErrParams, ph)
-		}
-	case ch == "keccak256" || ch == "poseidon3":
-		return fmt.Errorf("%w: channel_hash %s with verifier_friendly_channel_updates %v (keccak256 needs false, poseidon3 true)",
-			ErrParams, ch, params.VerifierFriendlyChannelUpdates)
-	default:
-		return fmt.Errorf("%w: channel_hash %q (keccak256 or poseidon3)", ErrParams, ch)
-	}
-	if _, _, err := hashers(params); err != nil {
-		return err
-	}
-	if _, err := statement.PageHasherByName(params.EffectivePageHash()); err != nil {
-		return fmt.Errorf("%w: statement.page_hash: %v", ErrParams, err)
+	if err := fp.Check(traceLen); err != nil {
+		return fmt.Errorf("%w: %v", ErrParams, err)
 	}
 	return nil
 }
 
-// newChannel starts the channel the parameters name at the statement's
-// seed.
-func newChannel(params *proof.Parameters, pi *proof.PublicInput) (*pchannel.Prover, error) {
+// newChannel starts the channel the parameters name (CheckParameters
+// passed) at the statement's seed.
+func newChannel(params *proof.Parameters, pi *proof.PublicInput) (pchannel.Channel, error) {
+	seedErr := func(err error) error {
+		if errors.Is(err, statement.ErrUnsupported) {
+			return fmt.Errorf("%w: %v", ErrParams, err)
+		}
+		return fmt.Errorf("%w: %v", ptrace.ErrExecution, err)
+	}
 	if params.EffectiveChannelHash() == "poseidon3" {
 		state, err := statement.SeedFelt(params, pi)
 		if err != nil {
-			return nil, err
+			return nil, seedErr(err)
 		}
 		ch, err := pchannel.NewFeltProver(state, params.EffectivePowHash())
 		if err != nil {
@@ -321,7 +320,7 @@ func newChannel(params *proof.Parameters, pi *proof.PublicInput) (*pchannel.Prov
 	}
 	seed, err := statement.Seed(params, pi)
 	if err != nil {
-		return nil, err
+		return nil, seedErr(err)
 	}
 	return pchannel.NewProver(seed), nil
 }

@@ -3,6 +3,7 @@ package prover
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -169,3 +170,39 @@ func TestSmallCairoVerifierWholeProof(t *testing.T) {
 	proveCairoVerifierVector(t, "small-cairo-verifier")
 }
 func TestDexCairoVerifierWholeProof(t *testing.T) { proveCairoVerifierVector(t, "dex-cairo-verifier") }
+
+// TestBadParameters: parameters Stone would refuse are refused up front
+// with ErrParams, before any proving work.
+func TestBadParameters(t *testing.T) {
+	p, dir := loadVector(t, "plain-stone")
+	e, err := ReadExecution(dir+"/trace.bin", dir+"/memory.bin", dir+"/air_public_input.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, mut := range map[string]func(q *proof.Parameters){
+		"step sum":        func(q *proof.Parameters) { q.Stark.Fri.FriStepList = []uint64{0, 4, 3} },
+		"last layer":      func(q *proof.Parameters) { q.Stark.Fri.LastLayerDegreeBound = 63 },
+		"no queries":      func(q *proof.Parameters) { q.Stark.Fri.NQueries = 0 },
+		"pow bits":        func(q *proof.Parameters) { q.Stark.Fri.ProofOfWorkBits = 65 },
+		"no cosets":       func(q *proof.Parameters) { q.Stark.LogNCosets = 0 },
+		"huge cosets":     func(q *proof.Parameters) { q.Stark.LogNCosets = 1 << 40 },
+		"empty steps":     func(q *proof.Parameters) { q.Stark.Fri.FriStepList = nil },
+		"field":           func(q *proof.Parameters) { q.Field = "PrimeField1" },
+		"channel":         func(q *proof.Parameters) { q.ChannelHash = "sha256" },
+		"commitment":      func(q *proof.Parameters) { q.CommitmentHash = "md5" },
+		"extension":       func(q *proof.Parameters) { q.UseExtensionField = true },
+		"huge step":       func(q *proof.Parameters) { q.Stark.Fri.FriStepList = []uint64{0, 1 << 62} },
+		"poseidon, bytes": func(q *proof.Parameters) { q.ChannelHash = "poseidon3" },
+	} {
+		q := p.Parameters
+		q.Stark.Fri.FriStepList = slices.Clone(q.Stark.Fri.FriStepList)
+		mut(&q)
+		s, err := Start(e, &q, Options{})
+		if err == nil {
+			err = s.Finish()
+		}
+		if !errors.Is(err, ErrParams) {
+			t.Errorf("%s: got %v", name, err)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	gohash "hash"
 	"math"
 	"runtime"
 	"sync"
@@ -18,6 +19,23 @@ import (
 // ErrNoNonce is returned when no nonce from the search's start up to 2^64
 // meets the proof of work.
 var ErrNoNonce = errors.New("channel: no proof-of-work nonce found")
+
+// PoWHash makes the proof-of-work hash (a fresh, reusable state).
+type PoWHash func() gohash.Hash
+
+// PoWHashByName returns Stone's pow_hash of that name.
+func PoWHashByName(name string) (PoWHash, error) {
+	switch name {
+	case "keccak256":
+		return sha3.NewLegacyKeccak256, nil
+	case "blake256":
+		return func() gohash.Hash {
+			h, _ := blake2s.New256(nil) // no key: cannot fail
+			return h
+		}, nil
+	}
+	return nil, fmt.Errorf("%w: pow_hash %q", hash.ErrUnknownHash, name)
+}
 
 // powChunk is how many consecutive nonces a worker tries at a time.
 const powChunk = 1 << 14

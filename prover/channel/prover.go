@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/consensys/gnark-crypto/ecc/stark-curve/fp"
+	"golang.org/x/crypto/sha3"
 
 	vchannel "github.com/cairn-vm/cairn/stark/channel"
 	"github.com/cairn-vm/cairn/stark/hash"
@@ -24,17 +25,23 @@ var maxDivisible = new(big.Int).Mul(fp.Modulus(), big.NewInt(31))
 // Prover is the prover's channel: it writes the proof and draws the
 // verifier's randomness.
 type Prover struct {
-	prng *vchannel.KeccakPrng // the keccak256 hash chain; nil in felt mode
-	felt *feltChain           // the poseidon3 felt channel; nil in keccak mode
-	// err is the first message the felt channel could not carry (a word
-	// not below p); it is sticky, and Err reports it.
-	err        error
+	prng       *vchannel.KeccakPrng
 	proof      []byte
 	queryPhase bool
 	ann        *vchannel.Annotator
 	stats      Statistics
+	nonce      *uint64
 	powFrom    uint64
 }
+
+// SearchPoWFrom makes ProofOfWork search nonces from n on instead of 0.
+func (c *Prover) SearchPoWFrom(n uint64) { c.powFrom = n }
+
+// Err is always nil: any bytes can go into a keccak256 proof.
+func (c *Prover) Err() error { return nil }
+
+// UseNonce makes the next ProofOfWork send n (checked) without searching.
+func (c *Prover) UseNonce(n uint64) { c.nonce = &n }
 
 // Statistics counts what was sent, as Stone's ProofStatistics.
 type Statistics struct {
@@ -45,13 +52,15 @@ type Statistics struct {
 func (c *Prover) Statistics() Statistics { return c.stats }
 
 // StatisticsLines are Stone's "Proof Statistics" lines.
-func (c *Prover) StatisticsLines() []string {
+func (c *Prover) StatisticsLines() []string { return statisticsLines(len(c.proof), c.stats) }
+
+func statisticsLines(bytes int, s Statistics) []string {
 	return []string{
-		"Byte count: " + strconv.Itoa(len(c.proof)),
-		"Hash count: " + strconv.Itoa(c.stats.Hashes),
-		"Commitment count: " + strconv.Itoa(c.stats.Commitments),
-		"Field element count: " + strconv.Itoa(c.stats.FieldElements),
-		"Data count: " + strconv.Itoa(c.stats.Data),
+		"Byte count: " + strconv.Itoa(bytes),
+		"Hash count: " + strconv.Itoa(s.Hashes),
+		"Commitment count: " + strconv.Itoa(s.Commitments),
+		"Field element count: " + strconv.Itoa(s.FieldElements),
+		"Data count: " + strconv.Itoa(s.Data),
 	}
 }
 
@@ -84,18 +93,8 @@ func (c *Prover) Exit() {
 // Proof returns the bytes sent so far.
 func (c *Prover) Proof() []byte { return c.proof }
 
-// State returns the hash-chain state (keccak mode) or the felt channel's
-// state as 32 big-endian standard-form bytes (felt mode).
-func (c *Prover) State() hash.Digest {
-	if c.felt != nil {
-		return c.felt.state.Bytes()
-	}
-	return c.prng.State()
-}
-
-// Err returns the first error a send met (only the felt channel can fail:
-// its proof is a sequence of field elements).
-func (c *Prover) Err() error { return c.err }
+// State returns the hash-chain state.
+func (c *Prover) State() hash.Digest { return c.prng.State() }
 
 // BeginQueryPhase stops mixing messages into the chain.
 func (c *Prover) BeginQueryPhase() { c.queryPhase = true }
@@ -103,24 +102,13 @@ func (c *Prover) BeginQueryPhase() { c.queryPhase = true }
 func (c *Prover) send(b []byte, label, kind, value string) {
 	start := len(c.proof)
 	c.proof = append(c.proof, b...)
-	if c.felt != nil {
-		if err := c.felt.mix(b, c.queryPhase); err != nil && c.err == nil {
-			c.err = &SendError{Offset: start, What: c.what(label), Err: err}
-		}
-	} else if !c.queryPhase {
+	if !c.queryPhase {
 		c.prng.MixSeedWithBytes(b)
 	}
 	if c.ann != nil {
 		c.ann.Lines = append(c.ann.Lines, "P->V["+strconv.Itoa(start)+":"+strconv.Itoa(len(c.proof))+"]: "+
 			c.ann.Scope()+": "+label+": "+kind+"("+value+")")
 	}
-}
-
-func (c *Prover) what(label string) string {
-	if c.ann != nil {
-		return c.ann.Scope() + ": " + label
-	}
-	return label
 }
 
 func (c *Prover) annotateV2P(label, kind, value string) {
@@ -163,11 +151,6 @@ func (c *Prover) RandomFelt(label string) (fp.Element, error) {
 	if c.queryPhase {
 		return fp.Element{}, ErrQueryPhase
 	}
-	if c.felt != nil {
-		e := c.felt.next()
-		c.annotateV2P(label, "Field Element", vchannel.FeltHex(&e))
-		return e, nil
-	}
 	var b [32]byte
 	v := new(big.Int)
 	for {
@@ -185,18 +168,12 @@ func (c *Prover) RandomFelt(label string) (fp.Element, error) {
 }
 
 // SendFelts sends field elements as one message (one mix), annotated as
-// "Field Elements": Montgomery form in the keccak channel, standard form
-// in the felt channel (Stone's SendFieldElementSpan writes the elements
-// themselves there, while single table values go through SendBytes).
+// "Field Elements".
 func (c *Prover) SendFelts(label string, es []fp.Element) {
 	b := make([]byte, 32*len(es))
 	parts := make([]string, len(es))
 	for i := range es {
-		if c.felt != nil {
-			fp.BigEndian.PutElement((*[32]byte)(b[32*i:32*i+32]), es[i])
-		} else {
-			vchannel.MontgomeryBytes(&es[i], b[32*i:])
-		}
+		vchannel.MontgomeryBytes(&es[i], b[32*i:])
 		parts[i] = vchannel.FeltHex(&es[i])
 	}
 	c.stats.FieldElements += len(es)
@@ -206,40 +183,26 @@ func (c *Prover) SendFelts(label string, es []fp.Element) {
 // ErrBound is returned for a random-number bound Stone does not allow.
 var ErrBound = errors.New("channel: bad bound")
 
-// RandomNumber draws a number in [0, bound). Keccak channel: 8 random
-// bytes read big-endian, modulo bound (Stone requires bound < 2^48). Felt
-// channel: the low 64 bits of a random element modulo bound, a power of
-// two.
+// RandomNumber draws a number in [0, bound): 8 random bytes read
+// big-endian, modulo bound (Stone requires bound < 2^48).
 func (c *Prover) RandomNumber(bound uint64, label string) (uint64, error) {
 	if c.queryPhase {
 		return 0, ErrQueryPhase
-	}
-	var n uint64
-	if c.felt != nil {
-		if bound == 0 || bound&(bound-1) != 0 {
-			return 0, ErrBound
-		}
-		e := c.felt.next()
-		n = e.Bits()[0] % bound
-		c.annotateV2P(label, "Number", strconv.FormatUint(n, 10))
-		return n, nil
 	}
 	if bound == 0 || bound >= 1<<48 {
 		return 0, ErrBound
 	}
 	var b [8]byte
 	c.prng.RandomBytes(b[:])
-	n = binary.BigEndian.Uint64(b[:]) % bound
+	n := binary.BigEndian.Uint64(b[:]) % bound
 	c.annotateV2P(label, "Number", strconv.FormatUint(n, 10))
 	return n, nil
 }
 
 // ProofOfWork finds and sends (scope "Proof of Work", label "POW") the
-// smallest nonce that meets the proof of work of the current state, the
-// nonce Stone's ProofOfWorkProver returns. Keccak channel: keccak256 over
-// the hash-chain state, an 8-byte nonce. Felt channel: the channel's
-// pow_hash over the state's standard-form bytes, the 8-byte nonce sent as
-// a 32-byte word. Zero bits sends nothing.
+// smallest nonce that meets the keccak256 proof of work of the current
+// state, the nonce Stone's ProofOfWorkProver returns. Zero bits sends
+// nothing.
 func (c *Prover) ProofOfWork(bits int) error {
 	if bits == 0 {
 		return nil
@@ -247,27 +210,23 @@ func (c *Prover) ProofOfWork(bits int) error {
 	if bits < 0 || bits > 64 {
 		return ErrBound
 	}
-	powHash, state := "keccak256", c.State()
-	if c.felt != nil {
-		powHash = c.felt.powHash
+	st := c.prng.State()
+	var nonce uint64
+	if c.nonce != nil {
+		if nonce = *c.nonce; !checkNonce(sha3.NewLegacyKeccak256, st[:], bits, nonce) {
+			return ErrNonce
+		}
+		c.nonce = nil
+	} else {
+		var err error
+		if nonce, err = Solve("keccak256", st[:], bits, c.powFrom); err != nil {
+			return err
+		}
 	}
-	nonce, err := Solve(powHash, state[:], bits, c.powFrom)
-	if err != nil {
-		return err
-	}
-	b := make([]byte, 8, 32)
-	binary.BigEndian.PutUint64(b, nonce)
-	if c.felt != nil {
-		b = append(make([]byte, 24, 32), b...)
-	}
+	var b [8]byte
+	binary.BigEndian.PutUint64(b[:], nonce)
 	c.Enter("Proof of Work")
-	c.SendData("POW", b)
+	c.SendData("POW", b[:])
 	c.Exit()
 	return nil
 }
-
-// SearchPoWFrom makes ProofOfWork search nonces from n on instead of 0.
-// The proof is Stone's only when no valid nonce lies below n; tests use it
-// to skip a long search they have done once, starting at the reference's
-// own nonce.
-func (c *Prover) SearchPoWFrom(n uint64) { c.powFrom = n }

@@ -51,7 +51,7 @@ type Prover struct {
 
 // Commit runs the commitment phase (scope "Commitment") on the first
 // layer's values (bit-reversed order, 2^logSize of them).
-func Commit(ch *pchannel.Prover, p Params, first []fp.Element) (*Prover, error) {
+func Commit(ch pchannel.Channel, p Params, first []fp.Element) (*Prover, error) {
 	n := len(first)
 	logSize := 0
 	for 1<<logSize < n {
@@ -166,7 +166,7 @@ func splitCosets(v []fp.Element, step int) [][]fp.Element {
 // ChooseQueries grinds the proof of work, draws the query indices (scope
 // "QueryIndices", positions in layer StepList[0]) and starts the query
 // phase. It returns them sorted.
-func (f *Prover) ChooseQueries(ch *pchannel.Prover) ([]uint64, error) {
+func (f *Prover) ChooseQueries(ch pchannel.Channel) ([]uint64, error) {
 	if err := ch.ProofOfWork(f.p.ProofOfWorkBits); err != nil {
 		return nil, err
 	}
@@ -205,7 +205,7 @@ func (f *Prover) FirstLayerQueries() []uint64 {
 // firstLayer is called in scope "Layer 0" with FirstLayerQueries to send
 // the first layer's decommitment; each inner layer then sends the rows of
 // the queried cosets, without the cells the verifier folds itself.
-func (f *Prover) Decommit(ch *pchannel.Prover, firstLayer func(queries []uint64) error) error {
+func (f *Prover) Decommit(ch pchannel.Channel, firstLayer func(queries []uint64) error) error {
 	ch.Enter("Decommitment")
 	defer ch.Exit()
 	ch.Enter("Layer 0")

@@ -50,6 +50,9 @@ func (t *Table) Decommit(ch Sender, row func(r uint64) []fp.Element, rows []uint
 	rs := slices.Clone(rows)
 	slices.Sort(rs)
 	rs = slices.Compact(rs)
+	if len(rs) == 0 {
+		return nil // nothing queried, nothing to send
+	}
 	for _, r := range rs {
 		if r >= t.NRows {
 			return fmt.Errorf("%w: row %d outside a table of %d rows", ErrShape, r, t.NRows)

@@ -146,3 +146,28 @@ func TestShapeErrors(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// TestFastHashers: the reusable-state hashing gives stark/hash's digests
+// for every hash it covers, for leaves and for node pairs.
+func TestFastHashers(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 9))
+	for _, h := range []hash.Hasher{hash.Keccak256Hasher, hash.Keccak256Masked160MSB, hash.Keccak256Masked160LSB,
+		hash.Blake256Hasher, hash.Blake256Masked160LSB, hash.Blake256Masked248LSB, hash.Poseidon3Hasher} {
+		bh := merkle.NewByteHasherForTest(h)
+		for _, n := range []int{0, 32, 64, 136, 192, 500} {
+			b := make([]byte, n)
+			for i := range b {
+				b[i] = byte(r.Uint32())
+			}
+			if n%32 == 0 || h != hash.Poseidon3Hasher {
+				if got, want := bh.Bytes(b), h.HashBytes(b); got != want {
+					t.Fatalf("%s: %d bytes differ", h.Name(), n)
+				}
+			}
+		}
+		x, y := h.HashBytes([]byte{1}), h.HashBytes([]byte{2})
+		if got, want := bh.Pair(&x, &y), h.HashPair(x, y); got != want {
+			t.Fatalf("%s: pair differs", h.Name())
+		}
+	}
+}

@@ -120,6 +120,7 @@ func (t *Table) hashLeaves(columns [][]fp.Element, firstRow uint64) {
 	leafHasher := t.hasher(depth)
 	first := firstRow / t.PerLeaf
 	parallel(uint64(len(columns[0]))/t.PerLeaf, func(lo, hi uint64) {
+		bh := newByteHasher(leafHasher)
 		buf := make([]byte, rowSize*t.PerLeaf)
 		for l := lo; l < hi; l++ {
 			for r := uint64(0); r < t.PerLeaf; r++ {
@@ -132,9 +133,9 @@ func (t *Table) hashLeaves(columns [][]fp.Element, firstRow uint64) {
 				var a, b hash.Digest
 				copy(a[:], buf[:32])
 				copy(b[:], buf[32:])
-				t.Nodes[t.NLeaves+first+l] = leafHasher.HashPair(a, b)
+				t.Nodes[t.NLeaves+first+l] = bh.pairOf(&a, &b)
 			} else {
-				t.Nodes[t.NLeaves+first+l] = leafHasher.HashBytes(buf)
+				t.Nodes[t.NLeaves+first+l] = bh.bytes(buf)
 			}
 		}
 	})
@@ -147,8 +148,9 @@ func (t *Table) hashNodes() {
 		first := uint64(1) << d
 		h := t.hasher(d)
 		parallel(first, func(lo, hi uint64) {
+			bh := newByteHasher(h)
 			for i := first + lo; i < first+hi; i++ {
-				t.Nodes[i] = h.HashPair(t.Nodes[2*i], t.Nodes[2*i+1])
+				t.Nodes[i] = bh.pairOf(&t.Nodes[2*i], &t.Nodes[2*i+1])
 			}
 		})
 	}
