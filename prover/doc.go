@@ -1,7 +1,8 @@
 // Package prover makes Stone v3 proofs (StarkProver::ProveStark of Stone's
-// cpu_air_prover) for proof-mode executions of the plain layout with the
-// keccak256 channel (the "stone" preset): the same transcript, byte for
-// byte, as Stone's prover on the same inputs and parameters.
+// cpu_air_prover) for proof-mode executions, with the keccak256 channel
+// (the "stone" preset) or the poseidon3 felt channel (the
+// "cairo-verifier" preset): the same transcript, byte for byte, as Stone's
+// prover on the same inputs and parameters.
 //
 // Phases (Start, then Finish; Prove runs both):
 //

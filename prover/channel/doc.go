@@ -7,6 +7,8 @@
 //     "cairo-verifier" preset, NewFeltProver), whose proof is a sequence
 //     of field elements so that a Cairo program can replay it.
 //
+// Both are a Channel, the interface the proof's phases write to.
+//
 // Every prover message is appended to the proof and mixed into the
 // channel state, the verifier's randomness is drawn from the same state,
 // and each step can be annotated in Stone's transcript format. It shares
