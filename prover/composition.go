@@ -62,27 +62,33 @@ func (s *Session) compose() ([][]fp.Element, error) {
 	// Natural order on 3·<ζ>: value t = D·j + bitrev(c) is coset c, index j.
 	vals := make([]fp.Element, uint64(D)*n)
 	var cols [][]fp.Element // the current coset, every trace column
-	eval := func(c int, j uint64, mask []fp.Element) error {
+	gather := func(j uint64, mask []fp.Element) {
 		for k, m := range l.Mask {
 			jj := (j + uint64(m.RowOffset)) % n
 			mask[k] = cols[m.Column][vfri.BitReverse(jj, logN)]
 		}
-		r := vfri.BitReverse(uint64(c), logD)
+	}
+	cosetOffset := func(c int) fp.Element {
 		var x fp.Element
-		x.Exp(zeta, new(big.Int).SetUint64(r))
+		x.Exp(zeta, new(big.Int).SetUint64(vfri.BitReverse(uint64(c), logD)))
 		x.Mul(&x, &three)
+		return x
+	}
+	slow := func(c int, j uint64, mask []fp.Element) (fp.Element, error) {
+		gather(j, mask)
+		x := cosetOffset(c)
 		x.Mul(&x, &gPow[j])
 		v, err := l.CompositionAt(&air.Point{Public: s.Public, Interaction: s.InteractionElements[:], Alpha: s.CompositionRandom, Z: x, Mask: mask})
 		if err != nil {
-			return fmt.Errorf("composition at coset %d row %d: %w", c, j, err)
+			return v, fmt.Errorf("composition at coset %d row %d: %w", c, j, err)
 		}
-		vals[uint64(D)*j+r] = v
-		return nil
+		return v, nil
 	}
 	traces := []*lde.LDE{s.Main.LDE, s.Interaction.LDE}
 	if got := len(s.Main.LDE.Coeffs) + len(s.Interaction.LDE.Coeffs); width != got {
 		return nil, fmt.Errorf("%w: layout %s has %d columns, the trace %d", ErrParams, l.Name, width, got)
 	}
+	fast := s.newFastComposition()
 	bufs := buffers(traces)
 	w := uint64(runtime.GOMAXPROCS(0))
 	errs := make([]error, w)
@@ -91,9 +97,25 @@ func (s *Session) compose() ([][]fp.Element, error) {
 		if cols, err = cosets(c, traces, bufs); err != nil {
 			return nil, err
 		}
-		// One evaluation first: the AIR initializes its tables lazily.
-		if err := eval(c, 0, make([]fp.Element, len(l.Mask))); err != nil {
+		r := vfri.BitReverse(uint64(c), logD)
+		// The AIR's own evaluation first (it also initializes its tables);
+		// the fast path must agree with it.
+		mask0 := make([]fp.Element, len(l.Mask))
+		v0, err := slow(c, 0, mask0)
+		if err != nil {
 			return nil, err
+		}
+		vals[r] = v0
+		off := cosetOffset(c)
+		if fast != nil {
+			pp := make([]fp.Element, 1+len(fast.exps))
+			pp[0] = off
+			for i, e := range fast.exps {
+				pp[1+i].Exp(off, new(big.Int).SetUint64(e))
+			}
+			if v, err := fast.at(mask0, pp); err != nil || !v.Equal(&v0) {
+				fast = nil
+			}
 		}
 		var wg sync.WaitGroup
 		for k := range w {
@@ -101,10 +123,42 @@ func (s *Session) compose() ([][]fp.Element, error) {
 			go func() {
 				defer wg.Done()
 				mask := make([]fp.Element, len(l.Mask))
-				for j := 1 + k; j < n; j += w {
-					if err := eval(c, j, mask); err != nil {
-						errs[k] = err
+				j0 := 1 + k
+				if fast == nil {
+					for j := j0; j < n; j += w {
+						v, err := slow(c, j, mask)
+						if err != nil {
+							errs[k] = err
+							return
+						}
+						vals[uint64(D)*j+r] = v
+					}
+					return
+				}
+				// Point powers along the coset: x_j^e = off^e·(g^e)^j, so
+				// stepping j by w multiplies by g^(e·w).
+				ne := len(fast.exps)
+				pp, step := make([]fp.Element, 1+ne), make([]fp.Element, 1+ne)
+				for i := range pp {
+					e := uint64(1)
+					if i > 0 {
+						e = fast.exps[i-1]
+					}
+					var x fp.Element
+					x.Mul(&off, &gPow[j0%n])
+					pp[i].Exp(x, new(big.Int).SetUint64(e))
+					step[i].Exp(gPow[w%n], new(big.Int).SetUint64(e))
+				}
+				for j := j0; j < n; j += w {
+					gather(j, mask)
+					v, err := fast.at(mask, pp)
+					if err != nil {
+						errs[k] = fmt.Errorf("composition at coset %d row %d: %w", c, j, err)
 						return
+					}
+					vals[uint64(D)*j+r] = v
+					for i := range pp {
+						pp[i].Mul(&pp[i], &step[i])
 					}
 				}
 			}()

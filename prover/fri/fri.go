@@ -34,10 +34,10 @@ type Params struct {
 
 // layer is a committed inner layer.
 type layer struct {
-	step    int // its coset size is 2^step
-	basis   int // layer index of its values in the domain
-	columns [][]fp.Element
-	table   *merkle.Table
+	step   int          // its coset size is 2^step
+	basis  int          // layer index of its values in the domain
+	values []fp.Element // the layer, bit-reversed order
+	table  *merkle.Table
 }
 
 // Prover is one FRI proof in progress.
@@ -76,7 +76,7 @@ func Commit(ch pchannel.Channel, p Params, first []fp.Element) (*Prover, error) 
 	f := &Prover{p: p, logSize: logSize, dom: vfri.NewDomain(logSize)}
 	ch.Enter("Commitment")
 	defer ch.Exit()
-	cur := slices.Clone(first)
+	cur := first // fold makes new slices; first is not written
 	basis := 0
 	for i, step := range p.StepList {
 		ch.Enter("Layer " + strconv.Itoa(i+1))
@@ -94,14 +94,13 @@ func Commit(ch pchannel.Channel, p Params, first []fp.Element) (*Prover, error) 
 		}
 		if i < len(p.StepList)-1 {
 			next := p.StepList[i+1]
-			cols := splitCosets(cur, next)
-			t, err := merkle.Commit(cols, p.Bottom, p.Top, p.NVerifierFriendly)
+			t, err := commitLayer(cur, next, p)
 			if err != nil {
 				ch.Exit()
 				return nil, err
 			}
 			ch.SendCommitment("Commitment", t.RootHasher(), t.Root())
-			f.layers = append(f.layers, layer{step: next, basis: basis, columns: cols, table: t})
+			f.layers = append(f.layers, layer{step: next, basis: basis, values: cur, table: t})
 		}
 		ch.Exit()
 	}
@@ -111,6 +110,7 @@ func Commit(ch pchannel.Channel, p Params, first []fp.Element) (*Prover, error) 
 	if err != nil {
 		return nil, err
 	}
+	cur = slices.Clone(cur) // interpolated in place; it may still be first
 	if err := d.InterpolateBitReversed(cur); err != nil {
 		return nil, err
 	}
@@ -148,19 +148,28 @@ func (f *Prover) fold(cur []fp.Element, b int, e fp.Element) []fp.Element {
 	return next
 }
 
-// splitCosets lays a layer out as a table of 2^step columns: row r holds
-// elements r·2^step .. (r+1)·2^step - 1.
-func splitCosets(v []fp.Element, step int) [][]fp.Element {
+// commitLayer commits to a layer as a table of 2^step columns (row r
+// holds elements r·2^step .. (r+1)·2^step - 1), copying a block of rows
+// at a time rather than the whole layer.
+func commitLayer(v []fp.Element, step int, p Params) (*merkle.Table, error) {
 	w := 1 << step
-	cols := make([][]fp.Element, w)
-	rows := len(v) / w
-	for c := range cols {
-		cols[c] = make([]fp.Element, rows)
-		for r := range rows {
-			cols[c][r] = v[r*w+c]
+	rows := uint64(len(v) / w)
+	block := min(rows, 1<<12)
+	return merkle.CommitBlocks(rows, w, block, func(b int, out [][]fp.Element) error {
+		base := uint64(b) * block * uint64(w)
+		for r := range block {
+			for c := range w {
+				out[c][r] = v[base+r*uint64(w)+uint64(c)]
+			}
 		}
-	}
-	return cols
+		return nil
+	}, p.Bottom, p.Top, p.NVerifierFriendly)
+}
+
+// layerRow is row r of a layer's table.
+func layerRow(v []fp.Element, step int) func(r uint64) []fp.Element {
+	w := uint64(1) << step
+	return func(r uint64) []fp.Element { return slices.Clone(v[r*w : (r+1)*w]) }
 }
 
 // ChooseQueries grinds the proof of work, draws the query indices (scope
@@ -226,7 +235,7 @@ func (f *Prover) Decommit(ch pchannel.Channel, firstLayer func(queries []uint64)
 			skip[merkle.Cell{Row: pos >> uint(l.step), Col: int(pos & mask)}] = true
 			rows = append(rows, pos>>uint(l.step))
 		}
-		err := l.table.Decommit(ch, merkle.ColumnRows(l.columns), rows, skip)
+		err := l.table.Decommit(ch, layerRow(l.values, l.step), rows, skip)
 		ch.Exit()
 		if err != nil {
 			return err

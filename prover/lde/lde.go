@@ -127,14 +127,15 @@ func (l *LDE) Point(r uint64) fp.Element {
 func (l *LDE) Row(r uint64) []fp.Element {
 	x := l.Point(r)
 	out := make([]fp.Element, len(l.Coeffs))
-	for k, c := range l.Coeffs {
+	run(len(l.Coeffs), func(k int) {
+		c := l.Coeffs[k]
 		var acc fp.Element
 		for i := len(c) - 1; i >= 0; i-- {
 			acc.Mul(&acc, &x)
 			acc.Add(&acc, &c[i])
 		}
 		out[k] = acc
-	}
+	})
 	return out
 }
 
