@@ -68,3 +68,4 @@ func proveVector(t *testing.T, name string) {
 
 func TestSmallStoneWholeProof(t *testing.T) { proveVector(t, "small-stone") }
 func TestDexStoneWholeProof(t *testing.T) { proveVector(t, "dex-stone") }
+func TestRecursiveStoneWholeProof(t *testing.T) { proveVector(t, "recursive-stone") }

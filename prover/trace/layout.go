@@ -254,6 +254,8 @@ func Build(e *runner.Execution) (*Trace, error) {
 			err = t.writePedersen(begin, nInst, priv.Pedersen)
 		case "range_check":
 			rcFinalize, err = t.writeRangeCheck(begin, nInst, priv.RangeCheck)
+		case "bitwise":
+			err = t.writeBitwise(begin, nInst, priv.Bitwise)
 		case "ecdsa":
 			err = t.writeEcdsa(begin, nInst, priv.Ecdsa)
 		default:
@@ -272,6 +274,11 @@ func Build(e *runner.Execution) (*Trace, error) {
 			return nil, err
 		}
 	}
+	if t.dil != nil {
+		if err := t.finalizeDiluted(); err != nil {
+			return nil, err
+		}
+	}
 	if err := t.finalizeMemory(); err != nil {
 		return nil, err
 	}
@@ -280,6 +287,11 @@ func Build(e *runner.Execution) (*Trace, error) {
 	}
 	if err := t.writeSortedRC(); err != nil {
 		return nil, err
+	}
+	if t.dil != nil {
+		if err := t.writeSortedDiluted(); err != nil {
+			return nil, err
+		}
 	}
 	return t, nil
 }

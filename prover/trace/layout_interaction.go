@@ -69,7 +69,9 @@ func (t *Trace) Interaction(elms []fp.Element) ([][]fp.Element, error) {
 		return nil, fmt.Errorf("%w: range-check permutation product is not 1", ErrExecution)
 	}
 	if t.dil != nil {
-		return nil, fmt.Errorf("%w: the diluted check's interaction is not implemented", ErrExecution)
+		if err := t.dilutedInteraction(elms[3], elms[4], elms[5], setI); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }
