@@ -169,6 +169,7 @@ func proveCairoVerifierVector(t *testing.T, name string) {
 func TestSmallCairoVerifierWholeProof(t *testing.T) {
 	proveCairoVerifierVector(t, "small-cairo-verifier")
 }
+
 // TestDexCairoVerifierWholeProof passed (1819 lines, 67872 bytes equal to
 // Stone's; 48 s at load ~10); dex's trace is small's without ecdsa, so it
 // runs with CAIRN_LONG_TESTS=1 only.
