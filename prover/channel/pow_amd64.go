@@ -8,7 +8,7 @@ package channel
 // (pow_amd64.s, written by internal/genpow); see blake2s16Generic.
 //
 //go:noescape
-func blake2s16(init *[16]uint32, m *[8]uint32, m8, m9 *[16]uint32, out *[2][16]uint32)
+func blake2s16(pre *[16]uint32, h *[2]uint32, m *[8]uint32, m8, m9 *[16]uint32, out *[2][16]uint32)
 
 func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
 

@@ -39,47 +39,63 @@ func blakePowInit() [16]uint32 {
 	return v
 }
 
-// blakeCompress1 returns digest words 0 and 1 of one compression.
-func blakeCompress1(init *[16]uint32, m *[16]uint32) (uint32, uint32) {
-	v := *init
-	g := func(a, b, c, d int, x, y uint32) {
-		v[a] += v[b] + x
-		v[d] = bits.RotateLeft32(v[d]^v[a], -16)
-		v[c] += v[d]
-		v[b] = bits.RotateLeft32(v[b]^v[c], -12)
-		v[a] += v[b] + y
-		v[d] = bits.RotateLeft32(v[d]^v[a], -8)
-		v[c] += v[d]
-		v[b] = bits.RotateLeft32(v[b]^v[c], -7)
-	}
-	for r := range blakeSigma {
-		s := &blakeSigma[r]
-		g(0, 4, 8, 12, m[s[0]], m[s[1]])
-		g(1, 5, 9, 13, m[s[2]], m[s[3]])
-		g(2, 6, 10, 14, m[s[4]], m[s[5]])
-		g(3, 7, 11, 15, m[s[6]], m[s[7]])
-		g(0, 5, 10, 15, m[s[8]], m[s[9]])
-		g(1, 6, 11, 12, m[s[10]], m[s[11]])
-		g(2, 7, 8, 13, m[s[12]], m[s[13]])
-		g(3, 4, 9, 14, m[s[14]], m[s[15]])
-	}
-	return init[0] ^ v[0] ^ v[8], init[1] ^ v[1] ^ v[9]
+func blakeG(v *[16]uint32, a, b, c, d int, x, y uint32) {
+	v[a] += v[b] + x
+	v[d] = bits.RotateLeft32(v[d]^v[a], -16)
+	v[c] += v[d]
+	v[b] = bits.RotateLeft32(v[b]^v[c], -12)
+	v[a] += v[b] + y
+	v[d] = bits.RotateLeft32(v[d]^v[a], -8)
+	v[c] += v[d]
+	v[b] = bits.RotateLeft32(v[b]^v[c], -7)
 }
 
-// blake2s16Generic is what blake2s16 computes, one lane at a time.
-func blake2s16Generic(init *[16]uint32, m *[8]uint32, m8, m9 *[16]uint32, out *[2][16]uint32) {
+// blakePre runs the part of a PoW compression that is the same for every
+// nonce: round 0's four column G's (message words 0..7, the init digest)
+// and three of its diagonal G's (words 10..15, zero). The fourth diagonal
+// G (words 8 and 9, the nonce) touches none of their words.
+func blakePre(init *[16]uint32, m *[8]uint32) [16]uint32 {
+	v := *init
+	blakeG(&v, 0, 4, 8, 12, m[0], m[1])
+	blakeG(&v, 1, 5, 9, 13, m[2], m[3])
+	blakeG(&v, 2, 6, 10, 14, m[4], m[5])
+	blakeG(&v, 3, 7, 11, 15, m[6], m[7])
+	blakeG(&v, 1, 6, 11, 12, 0, 0)
+	blakeG(&v, 2, 7, 8, 13, 0, 0)
+	blakeG(&v, 3, 4, 9, 14, 0, 0)
+	return v
+}
+
+// blake2s16Generic is what blake2s16 computes, one lane at a time: the
+// rest of the compression from pre (blakePre's state), then digest words
+// 0 and 1 (h_i ^ v_i ^ v_(i+8)).
+func blake2s16Generic(pre *[16]uint32, h *[2]uint32, m *[8]uint32, m8, m9 *[16]uint32, out *[2][16]uint32) {
 	var w [16]uint32
 	copy(w[:8], m[:])
 	for i := range 16 {
 		w[8], w[9] = m8[i], m9[i]
-		out[0][i], out[1][i] = blakeCompress1(init, &w)
+		v := *pre
+		blakeG(&v, 0, 5, 10, 15, w[8], w[9])
+		for r := 1; r < len(blakeSigma); r++ {
+			s := &blakeSigma[r]
+			blakeG(&v, 0, 4, 8, 12, w[s[0]], w[s[1]])
+			blakeG(&v, 1, 5, 9, 13, w[s[2]], w[s[3]])
+			blakeG(&v, 2, 6, 10, 14, w[s[4]], w[s[5]])
+			blakeG(&v, 3, 7, 11, 15, w[s[6]], w[s[7]])
+			blakeG(&v, 0, 5, 10, 15, w[s[8]], w[s[9]])
+			blakeG(&v, 1, 6, 11, 12, w[s[10]], w[s[11]])
+			blakeG(&v, 2, 7, 8, 13, w[s[12]], w[s[13]])
+			blakeG(&v, 3, 4, 9, 14, w[s[14]], w[s[15]])
+		}
+		out[0][i], out[1][i] = h[0]^v[0]^v[8], h[1]^v[1]^v[9]
 	}
 }
 
 // blakeSearcher tries nonces against one blake256 proof of work, sixteen
 // at a time with AVX-512.
 type blakeSearcher struct {
-	init   [16]uint32
+	pre    [16]uint32 // blakePre's state
+	h      [2]uint32  // the chaining words the digest's first 8 bytes use
 	m      [8]uint32
 	m8, m9 [16]uint32
 	out    [2][16]uint32
@@ -88,10 +104,13 @@ type blakeSearcher struct {
 }
 
 func newBlakeSearcher(init hash.Digest, limit uint64) *blakeSearcher {
-	s := &blakeSearcher{init: blakePowInit(), limit: limit}
+	s := &blakeSearcher{limit: limit}
 	for k := range s.m {
 		s.m[k] = binary.LittleEndian.Uint32(init[4*k:])
 	}
+	v := blakePowInit()
+	s.h = [2]uint32{v[0], v[1]}
+	s.pre = blakePre(&v, &s.m)
 	copy(s.buf[:32], init[:])
 	return s
 }
@@ -107,7 +126,7 @@ func (s *blakeSearcher) search(start, end uint64) (uint64, bool) {
 				s.m8[i] = bits.ReverseBytes32(uint32((n + i) >> 32))
 				s.m9[i] = bits.ReverseBytes32(uint32(n + i))
 			}
-			blake2s16(&s.init, &s.m, &s.m8, &s.m9, &s.out)
+			blake2s16(&s.pre, &s.h, &s.m, &s.m8, &s.m9, &s.out)
 			for i := range 16 {
 				w := uint64(bits.ReverseBytes32(s.out[0][i]))<<32 | uint64(bits.ReverseBytes32(s.out[1][i]))
 				if w < s.limit {

@@ -131,8 +131,8 @@ func TestBlake2s16(t *testing.T) {
 			s.m9[i] = bits.ReverseBytes32(uint32(base + i))
 		}
 		var gen [2][16]uint32
-		blake2s16Generic(&s.init, &s.m, &s.m8, &s.m9, &gen)
-		blake2s16(&s.init, &s.m, &s.m8, &s.m9, &s.out)
+		blake2s16Generic(&s.pre, &s.h, &s.m, &s.m8, &s.m9, &gen)
+		blake2s16(&s.pre, &s.h, &s.m, &s.m8, &s.m9, &s.out)
 		for i := range 16 {
 			var buf [40]byte
 			copy(buf[:], init[:])

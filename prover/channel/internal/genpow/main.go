@@ -41,7 +41,7 @@ func msg(k int) (string, bool) {
 
 // step emits four G functions side by side (independent, so the CPU can
 // overlap them): g[j] = (a, b, c, d, x, y).
-func step(g [4][6]int) {
+func step(g [][6]int) {
 	add := func(dst, src string) { emit("VPADDD %s, %s, %s", src, dst, dst) }
 	for half := 0; half < 2; half++ {
 		r1, r2 := 16, 12
@@ -79,17 +79,19 @@ func generate() string {
 
 #include "textflag.h"
 
-// func blake2s16(init *[16]uint32, m *[8]uint32, m8, m9 *[16]uint32, out *[2][16]uint32)
+// func blake2s16(pre *[16]uint32, h *[2]uint32, m *[8]uint32, m8, m9 *[16]uint32, out *[2][16]uint32)
 //
-// init: the compression's starting state v0..v15 (the same for every
-// lane); m: message words 0..7; m8, m9: words 8 and 9 per lane; out:
-// digest words 0 and 1 per lane (h_i ^ v_i ^ v_(i+8), h_i = init_i).
-TEXT ·blake2s16(SB), NOSPLIT, $0-40
-	MOVQ init+0(FP), AX
-	MOVQ m+8(FP), BX
-	MOVQ m8+16(FP), CX
-	MOVQ m9+24(FP), DX
-	MOVQ out+32(FP), DI
+// pre: the state after the nonce-independent part of round 0 (the same
+// for every lane; see blakePre); h: chaining words 0 and 1; m: message
+// words 0..7; m8, m9: words 8 and 9 per lane; out: digest words 0 and 1
+// per lane (h_i ^ v_i ^ v_(i+8)).
+TEXT ·blake2s16(SB), NOSPLIT, $0-48
+	MOVQ pre+0(FP), AX
+	MOVQ h+8(FP), SI
+	MOVQ m+16(FP), BX
+	MOVQ m8+24(FP), CX
+	MOVQ m9+32(FP), DX
+	MOVQ out+40(FP), DI
 `)
 	for i := 0; i < 16; i++ {
 		emit("VPBROADCASTD %d(AX), %s", 4*i, v(i))
@@ -100,13 +102,15 @@ TEXT ·blake2s16(SB), NOSPLIT, $0-40
 	}
 	emit("VMOVDQU32 (CX), Z16")
 	emit("VMOVDQU32 (DX), Z17")
-	for r := 0; r < 10; r++ {
+	// Round 0: only the diagonal G of the nonce words is left.
+	step([][6]int{{0, 5, 10, 15, 8, 9}})
+	for r := 1; r < 10; r++ {
 		s := sigma[r]
-		step([4][6]int{{0, 4, 8, 12, s[0], s[1]}, {1, 5, 9, 13, s[2], s[3]}, {2, 6, 10, 14, s[4], s[5]}, {3, 7, 11, 15, s[6], s[7]}})
-		step([4][6]int{{0, 5, 10, 15, s[8], s[9]}, {1, 6, 11, 12, s[10], s[11]}, {2, 7, 8, 13, s[12], s[13]}, {3, 4, 9, 14, s[14], s[15]}})
+		step([][6]int{{0, 4, 8, 12, s[0], s[1]}, {1, 5, 9, 13, s[2], s[3]}, {2, 6, 10, 14, s[4], s[5]}, {3, 7, 11, 15, s[6], s[7]}})
+		step([][6]int{{0, 5, 10, 15, s[8], s[9]}, {1, 6, 11, 12, s[10], s[11]}, {2, 7, 8, 13, s[12], s[13]}, {3, 4, 9, 14, s[14], s[15]}})
 	}
 	for i := 0; i < 2; i++ {
-		emit("VPBROADCASTD %d(AX), Z26", 4*i)
+		emit("VPBROADCASTD %d(SI), Z26", 4*i)
 		emit("VPXORD %s, %s, %s", v(i+8), v(i), v(i))
 		emit("VPXORD Z26, %s, %s", v(i), v(i))
 		emit("VMOVDQU32 %s, %d(DI)", v(i), 64*i)
