@@ -128,7 +128,20 @@ func (t *Table) Decommit(ch Sender, row func(r uint64) []fp.Element, rows []uint
 			if depth <= t.nTop {
 				h = t.top
 			}
-			ch.SendHash("For node "+strconv.FormatUint(sib, 10), h, t.Nodes[sib])
+			d := t.Nodes[min(sib, uint64(len(t.Nodes)-1))]
+			if sib >= t.NLeaves { // a leaf: hash it from its rows
+				l := sib - t.NLeaves
+				rows := make([][]fp.Element, t.PerLeaf)
+				for r := range rows {
+					v, err := get(l*t.PerLeaf + uint64(r))
+					if err != nil {
+						return err
+					}
+					rows[r] = v
+				}
+				d = t.leafFromRows(l, rows)
+			}
+			ch.SendHash("For node "+strconv.FormatUint(sib, 10), h, d)
 		}
 		queue = append(queue, n/2)
 	}

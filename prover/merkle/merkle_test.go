@@ -49,7 +49,7 @@ func naiveRoot(h hash.Hasher, cols [][]fp.Element, perLeaf, lo, hi uint64) hash.
 // must read every byte and produce the same annotation lines.
 func TestDecommitAcceptedByVerifier(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	for _, tc := range []struct{ cols, rows int }{{6, 1024}, {3, 64}, {1, 64}, {2, 2}} {
+	for _, tc := range []struct{ cols, rows int }{{6, 1024}, {3, 64}, {1, 64}, {2, 2}, {1, 2}, {1, 4}} {
 		h := hash.Keccak256Masked160MSB
 		cols := randColumns(r, tc.cols, tc.rows)
 		tab, err := merkle.Commit(cols, h, nil, 0)

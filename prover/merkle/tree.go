@@ -25,8 +25,10 @@ type Table struct {
 	bottom   hash.Hasher
 	top      hash.Hasher
 	nTop     int
-	// Nodes is the heap-indexed tree: Nodes[1] is the root, Nodes[NLeaves+l]
-	// the hash of leaf l. Nodes[0] is unused.
+	// Nodes are the tree's inner nodes, heap-indexed: Nodes[1] is the root,
+	// node i has children 2i and 2i+1, and node NLeaves+l (not stored: half
+	// the tree) is the hash of leaf l, recomputed from its rows when a
+	// decommitment needs it. A one-leaf table stores its leaf as the root.
 	Nodes []hash.Digest
 }
 
@@ -73,7 +75,7 @@ func CommitBlocks(nRows uint64, nColumns int, blockRows uint64, fill func(b int,
 	if err != nil {
 		return nil, err
 	}
-	if blockRows == 0 || nRows%blockRows != 0 || blockRows%t.PerLeaf != 0 {
+	if blockRows == 0 || nRows%blockRows != 0 || blockRows%t.PerLeaf != 0 || (t.NLeaves > 1 && (blockRows/t.PerLeaf)%2 != 0) {
 		return nil, fmt.Errorf("%w: blocks of %d rows for %d rows", ErrShape, blockRows, nRows)
 	}
 	buf := make([][]fp.Element, nColumns)
@@ -109,42 +111,78 @@ func newTable(nRows uint64, nColumns int, bottom, top hash.Hasher, nVerifierFrie
 		t.PerLeaf = min(uint64(1)<<bits.Len64(fit-1), nRows)
 	}
 	t.NLeaves = nRows / t.PerLeaf
-	t.Nodes = make([]hash.Digest, 2*t.NLeaves)
+	t.Nodes = make([]hash.Digest, max(t.NLeaves, 2))
 	return t, nil
 }
 
-// hashLeaves hashes the leaves of the rows firstRow .. firstRow+len(cols[0]).
+// hashLeaves hashes the leaves of the rows firstRow .. firstRow+len(cols[0])
+// and stores their parents (a block holds whole pairs of leaves).
 func (t *Table) hashLeaves(columns [][]fp.Element, firstRow uint64) {
-	rowSize := uint64(32 * t.NColumns)
 	depth := bits.TrailingZeros64(t.NLeaves)
 	leafHasher := t.hasher(depth)
 	first := firstRow / t.PerLeaf
-	parallel(uint64(len(columns[0]))/t.PerLeaf, func(lo, hi uint64) {
-		bh := newByteHasher(leafHasher)
-		buf := make([]byte, rowSize*t.PerLeaf)
-		for l := lo; l < hi; l++ {
-			for r := uint64(0); r < t.PerLeaf; r++ {
-				row := l*t.PerLeaf + r
-				for k, c := range columns {
-					channel.MontgomeryBytes(&c[row], buf[r*rowSize+uint64(32*k):])
-				}
-			}
-			if t.PerLeaf == 2 && rowSize == 32 {
-				var a, b hash.Digest
-				copy(a[:], buf[:32])
-				copy(b[:], buf[32:])
-				t.Nodes[t.NLeaves+first+l] = bh.pairOf(&a, &b)
-			} else {
-				t.Nodes[t.NLeaves+first+l] = bh.bytes(buf)
-			}
+	nLeaves := uint64(len(columns[0])) / t.PerLeaf
+	if t.NLeaves == 1 {
+		t.Nodes[1] = newLeafHasher(t, leafHasher).leaf(columns, 0)
+		return
+	}
+	parentHasher := t.hasher(depth - 1)
+	parallel(nLeaves/2, func(lo, hi uint64) {
+		lh := newLeafHasher(t, leafHasher)
+		ph := newByteHasher(parentHasher)
+		for m := lo; m < hi; m++ {
+			a := lh.leaf(columns, 2*m)
+			b := lh.leaf(columns, 2*m+1)
+			t.Nodes[(t.NLeaves+first)/2+m] = ph.pairOf(&a, &b)
 		}
 	})
 }
 
-// hashNodes computes the inner nodes from the leaves.
+// leafHasher hashes one leaf (PerLeaf consecutive rows) of given columns.
+type leafHasher struct {
+	t   *Table
+	bh  *byteHasher
+	buf []byte
+}
+
+func newLeafHasher(t *Table, h hash.Hasher) *leafHasher {
+	return &leafHasher{t: t, bh: newByteHasher(h), buf: make([]byte, 32*t.NColumns*int(t.PerLeaf))}
+}
+
+// leaf hashes leaf l of columns (l counted within them).
+func (lh *leafHasher) leaf(columns [][]fp.Element, l uint64) hash.Digest {
+	rowSize := uint64(32 * lh.t.NColumns)
+	for r := uint64(0); r < lh.t.PerLeaf; r++ {
+		row := l*lh.t.PerLeaf + r
+		for k, c := range columns {
+			channel.MontgomeryBytes(&c[row], lh.buf[r*rowSize+uint64(32*k):])
+		}
+	}
+	if lh.t.PerLeaf == 2 && rowSize == 32 {
+		var a, b hash.Digest
+		copy(a[:], lh.buf[:32])
+		copy(b[:], lh.buf[32:])
+		return lh.bh.pairOf(&a, &b)
+	}
+	return lh.bh.bytes(lh.buf)
+}
+
+// leafFromRows hashes leaf l from its rows' values.
+func (t *Table) leafFromRows(l uint64, rows [][]fp.Element) hash.Digest {
+	cols := make([][]fp.Element, t.NColumns)
+	for k := range cols {
+		cols[k] = make([]fp.Element, t.PerLeaf)
+		for r := range rows {
+			cols[k][r] = rows[r][k]
+		}
+	}
+	return newLeafHasher(t, t.hasher(bits.TrailingZeros64(t.NLeaves))).leaf(cols, 0)
+}
+
+// hashNodes computes the inner nodes above the leaves' parents.
 func (t *Table) hashNodes() {
 	depth := bits.TrailingZeros64(t.NLeaves)
-	for d := depth - 1; d >= 0; d-- {
+	for d := depth - 2; d >= 0; d-- {
 		first := uint64(1) << d
 		h := t.hasher(d)
 		parallel(first, func(lo, hi uint64) {
