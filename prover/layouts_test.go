@@ -66,6 +66,32 @@ func proveVector(t *testing.T, name string) {
 	t.Logf("all %d transcript lines and %d proof bytes equal Stone's", len(got), len(p.ProofBytes))
 }
 
-func TestSmallStoneWholeProof(t *testing.T) { proveVector(t, "small-stone") }
-func TestDexStoneWholeProof(t *testing.T) { proveVector(t, "dex-stone") }
+func TestSmallStoneWholeProof(t *testing.T)     { proveVector(t, "small-stone") }
+func TestDexStoneWholeProof(t *testing.T)       { proveVector(t, "dex-stone") }
 func TestRecursiveStoneWholeProof(t *testing.T) { proveVector(t, "recursive-stone") }
+
+// startVector runs the main and interaction commitments of a vector and
+// compares their transcript (the first 6 lines: both roots, the
+// interaction elements, the composition random element) with Stone's.
+func startVector(t *testing.T, name string) {
+	p, dir := loadVector(t, name)
+	e := readVectorExecution(t, dir)
+	s, err := Start(e, &p.Parameters, Options{Annotate: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := s.Channel.Annotator().Lines
+	want := p.Annotations[2 : 2+len(got)]
+	for i := range got {
+		if got[i] != want[i] {
+			t.Fatalf("line %d:\n got  %s\n want %s", i, got[i], want[i])
+		}
+	}
+	t.Logf("the first %d transcript lines equal Stone's", len(got))
+}
+
+func TestRecursiveWithPoseidonStoneStart(t *testing.T) {
+	startVector(t, "recursive_with_poseidon-stone")
+}
+func TestStarknetStoneStart(t *testing.T) { startVector(t, "starknet-stone") }
+func TestStarknetWithKeccakStoneStart(t *testing.T) { startVector(t, "starknet_with_keccak-stone") }

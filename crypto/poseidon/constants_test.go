@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/consensys/gnark-crypto/ecc/stark-curve/fp"
+
+	"github.com/cairn-vm/cairn/felt"
 )
 
 // cairo-lang derives ark[i][j] as int(sha256(f"Hades{3*i+j}")) mod p
@@ -48,6 +50,37 @@ func TestRoundConstantsSpotCheck(t *testing.T) {
 		}
 		if got := roundConstants[tc.i][tc.j]; got != want {
 			t.Errorf("ark[%d][%d] = 0x%s, want 0x%s", tc.i, tc.j, got.Text(16), tc.hex)
+		}
+	}
+}
+
+// TestRoundsMatchPermute replays the unoptimized Hades rounds with
+// RoundConstants and MixLayer and compares with Permute.
+func TestRoundsMatchPermute(t *testing.T) {
+	ark := RoundConstants()
+	var s [Width]fp.Element
+	for i := range s {
+		s[i].SetUint64(uint64(i + 1))
+	}
+	in := [Width]felt.Felt{felt.Felt(s[0]), felt.Felt(s[1]), felt.Felt(s[2])}
+	for r := range Rounds {
+		for j := range s {
+			s[j].Add(&s[j], &ark[r][j])
+		}
+		full := r < FullRounds/2 || r >= FullRounds/2+PartialRounds
+		for j := range s {
+			if full || j == Width-1 {
+				var c fp.Element
+				c.Square(&s[j])
+				s[j].Mul(&s[j], &c)
+			}
+		}
+		MixLayer(&s)
+	}
+	Permute(&in)
+	for j := range s {
+		if fp.Element(in[j]) != s[j] {
+			t.Fatalf("word %d differs", j)
 		}
 	}
 }

@@ -112,11 +112,11 @@ func bigOf(e *fp.Element) *big.Int { return e.BigInt(new(big.Int)) }
 // subsetSum is Stone's EcSubsetSumComponent: a partial sum that adds
 // points[j] where bit j of the selector is set, one row per bit.
 type subsetSum struct {
-	name                     string
-	psx, psy, slope, sel     air.VirtualColumn
-	xDiffInv                 *air.VirtualColumn
-	height, nPoints          uint64
-	unpack                   *bitUnpacking
+	name                 string
+	psx, psy, slope, sel air.VirtualColumn
+	xDiffInv             *air.VirtualColumn
+	height, nPoints      uint64
+	unpack               *bitUnpacking
 }
 
 func (t *Trace) newSubsetSum(name string, height, nPoints uint64, xDiffInv, unpack bool) (*subsetSum, error) {

@@ -93,7 +93,7 @@ func dummySignature() (sigInput, error) {
 		}
 		kInv := new(big.Int).ModInverse(k, order)
 		s := new(big.Int).Mul(r, one) // private key 1
-		s.Add(s, one)                  // message 1
+		s.Add(s, one)                 // message 1
 		s.Mod(s, order)
 		s.Mul(s, kInv).Mod(s, order)
 		if s.Sign() == 0 {
@@ -115,11 +115,11 @@ func dummySignature() (sigInput, error) {
 
 // ecdsaComponent is Stone's EcdsaComponent.
 type ecdsaComponent struct {
-	height, bits                                   uint64
-	genPoints                                      []point
-	keyX, keyY, dblSlope, zInv, rwInv              air.VirtualColumn
+	height, bits                                    uint64
+	genPoints                                       []point
+	keyX, keyY, dblSlope, zInv, rwInv               air.VirtualColumn
 	addInv, addSlope, extractInv, extractSlope, qx2 air.VirtualColumn
-	expGen, expKey                                 *subsetSum
+	expGen, expKey                                  *subsetSum
 }
 
 func (t *Trace) newEcdsa(name string, height, bits uint64) (*ecdsaComponent, error) {

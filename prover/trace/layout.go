@@ -249,6 +249,13 @@ func Build(e *runner.Execution) (*Trace, error) {
 			return nil, fmt.Errorf("%w: %d steps do not hold whole %s instances (ratio %d)", ErrExecution, n, b.Name, b.Ratio)
 		}
 		nInst := n / b.Ratio
+		if b.Name == "keccak" {
+			// A keccak component holds one invocation per diluted bit.
+			if nInst%layout.DilutedNBits != 0 || layout.DilutedNBits == 0 {
+				return nil, fmt.Errorf("%w: %d keccak instances are not whole components", ErrExecution, nInst)
+			}
+			nInst /= layout.DilutedNBits
+		}
 		switch b.Name {
 		case "pedersen":
 			err = t.writePedersen(begin, nInst, priv.Pedersen)
@@ -256,6 +263,12 @@ func Build(e *runner.Execution) (*Trace, error) {
 			rcFinalize, err = t.writeRangeCheck(begin, nInst, priv.RangeCheck)
 		case "bitwise":
 			err = t.writeBitwise(begin, nInst, priv.Bitwise)
+		case "poseidon":
+			err = t.writePoseidon(begin, nInst, priv.Poseidon)
+		case "ec_op":
+			err = t.writeEcOp(begin, nInst, priv.EcOp)
+		case "keccak":
+			err = t.writeKeccak(begin, nInst, priv.Keccak)
 		case "ecdsa":
 			err = t.writeEcdsa(begin, nInst, priv.Ecdsa)
 		default:

@@ -15,6 +15,9 @@ type private struct {
 	RangeCheck map[uint64]*big.Int
 	Ecdsa      map[uint64]ecdsaInput
 	Bitwise    map[uint64][2]fp.Element
+	Poseidon   map[uint64][poseidonM]fp.Element
+	EcOp       map[uint64]ecOpInput
+	Keccak     map[uint64][keccakWords]*big.Int
 }
 
 type ecdsaInput struct {
@@ -26,6 +29,19 @@ type rawEntry struct {
 	X     string      `json:"x"`
 	Y     string      `json:"y"`
 	Value string      `json:"value"`
+	S0    string      `json:"input_s0"`
+	PX    string      `json:"p_x"`
+	PY    string      `json:"p_y"`
+	QX    string      `json:"q_x"`
+	QY    string      `json:"q_y"`
+	M     string      `json:"m"`
+	S1    string      `json:"input_s1"`
+	S2    string      `json:"input_s2"`
+	S3    string      `json:"input_s3"`
+	S4    string      `json:"input_s4"`
+	S5    string      `json:"input_s5"`
+	S6    string      `json:"input_s6"`
+	S7    string      `json:"input_s7"`
 	// ecdsa
 	PubKey string `json:"pubkey"`
 	Msg    string `json:"msg"`
@@ -70,7 +86,8 @@ func parsePrivate(in map[string]any) (*private, error) {
 		return v, nil
 	}
 	p := &private{Pedersen: map[uint64][2]fp.Element{}, RangeCheck: map[uint64]*big.Int{},
-		Ecdsa: map[uint64]ecdsaInput{}, Bitwise: map[uint64][2]fp.Element{}}
+		Ecdsa: map[uint64]ecdsaInput{}, Bitwise: map[uint64][2]fp.Element{}, Poseidon: map[uint64][poseidonM]fp.Element{},
+		EcOp: map[uint64]ecOpInput{}, Keccak: map[uint64][keccakWords]*big.Int{}}
 	for _, name := range []string{"pedersen", "bitwise"} {
 		es, _, err := entries(name)
 		if err != nil {
@@ -123,6 +140,50 @@ func parsePrivate(in map[string]any) (*private, error) {
 			}
 		}
 		p.Ecdsa[idx] = in
+	}
+	if es, _, err = entries("poseidon"); err != nil {
+		return nil, err
+	}
+	for i, e := range es {
+		idx, _ := parseIndex(e.Index)
+		var in [poseidonM]fp.Element
+		for j, v := range []string{e.S0, e.S1, e.S2} {
+			if in[j], err = felt("poseidon", i, fmt.Sprintf("input_s%d", j), v); err != nil {
+				return nil, err
+			}
+		}
+		p.Poseidon[idx] = in
+	}
+	if es, _, err = entries("ec_op"); err != nil {
+		return nil, err
+	}
+	for i, e := range es {
+		idx, _ := parseIndex(e.Index)
+		var in ecOpInput
+		for _, f := range []struct {
+			dst        *fp.Element
+			field, val string
+		}{{&in.p.x, "p_x", e.PX}, {&in.p.y, "p_y", e.PY}, {&in.q.x, "q_x", e.QX}, {&in.q.y, "q_y", e.QY}, {&in.m, "m", e.M}} {
+			if *f.dst, err = felt("ec_op", i, f.field, f.val); err != nil {
+				return nil, err
+			}
+		}
+		p.EcOp[idx] = in
+	}
+	if es, _, err = entries("keccak"); err != nil {
+		return nil, err
+	}
+	for i, e := range es {
+		idx, _ := parseIndex(e.Index)
+		var in [keccakWords]*big.Int
+		for j, v := range []string{e.S0, e.S1, e.S2, e.S3, e.S4, e.S5, e.S6, e.S7} {
+			x, ok := new(big.Int).SetString(v, 0)
+			if !ok || x.Sign() < 0 {
+				return nil, fmt.Errorf("%w: private input keccak entry %d input_s%d: %q", ErrExecution, i, j, v)
+			}
+			in[j] = x
+		}
+		p.Keccak[idx] = in
 	}
 	return p, nil
 }
