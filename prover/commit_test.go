@@ -12,7 +12,7 @@ import (
 	"github.com/cairn-vm/cairn/stark/testvectors"
 )
 
-func loadVector(t *testing.T, name string) (*proof.Proof, string) {
+func loadVector(t testing.TB, name string) (*proof.Proof, string) {
 	t.Helper()
 	dir := filepath.Join(testvectors.Require(t), name)
 	b, err := os.ReadFile(filepath.Join(dir, "proof.json"))

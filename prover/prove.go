@@ -61,16 +61,23 @@ type Phase struct {
 	Duration time.Duration
 }
 
-// Options control a proof's side outputs; none changes the proof.
+// Options control a proof's side outputs; none but Nonce and
+// PoWStartNonce changes the proof.
 type Options struct {
+	// Nonce, when set, is sent as the proof of work instead of searching
+	// for one (it is checked): to replay a known proof quickly.
+	Nonce *uint64
+	// PoWStartNonce starts the proof-of-work search at this nonce instead
+	// of 0. The proof equals Stone's only when no valid nonce lies below
+	// it; tests of the 30-bit cairo-verifier preset start shortly below
+	// the reference's nonce, which also checks that the search returns the
+	// first valid nonce of its range.
+	PoWStartNonce uint64
 	// Annotate records Stone's transcript annotations.
 	Annotate bool
 	// Progress, when set, receives one line per finished phase with its
 	// time and the elapsed total.
 	Progress io.Writer
-	// Nonce, when set, is sent as the proof of work instead of searching
-	// for one (it is checked): to replay a known proof quickly.
-	Nonce *uint64
 }
 
 // AnnotationTitle is the root scope of Stone's CPU AIR transcript.
@@ -82,11 +89,8 @@ const AnnotationTitle = "cpu air"
 // element. With annotate, the channel records Stone's transcript lines.
 func Start(e *runner.Execution, params *proof.Parameters, opts Options) (*Session, error) {
 	t0 := time.Now()
-	if params.Field != "PrimeField0" {
-		return nil, fmt.Errorf("%w: field %q (only PrimeField0)", ErrParams, params.Field)
-	}
-	if params.UseExtensionField {
-		return nil, fmt.Errorf("%w: use_extension_field", ErrParams)
+	if err := CheckParameters(params); err != nil {
+		return nil, err
 	}
 	if e == nil || e.PublicInput == nil {
 		return nil, fmt.Errorf("%w: no public input", ptrace.ErrExecution)
@@ -109,45 +113,21 @@ func Start(e *runner.Execution, params *proof.Parameters, opts Options) (*Sessio
 	if err := checkParams(params, layout, pi); err != nil {
 		return nil, err
 	}
-	seedErr := func(err error) error {
-		if errors.Is(err, statement.ErrUnsupported) {
-			return fmt.Errorf("%w: %v", ErrParams, err)
-		}
-		return fmt.Errorf("%w: %v", ptrace.ErrExecution, err)
-	}
-	var ch0 pchannel.Channel
-	switch params.EffectiveChannelHash() {
-	case "keccak256":
-		seed, err := statement.Seed(params, pi)
-		if err != nil {
-			return nil, seedErr(err)
-		}
-		ch0 = pchannel.NewProver(seed)
-	case "poseidon3":
-		if !params.VerifierFriendlyChannelUpdates {
-			return nil, fmt.Errorf("%w: the poseidon3 channel needs verifier_friendly_channel_updates", ErrParams)
-		}
-		state, err := statement.SeedFelt(params, pi)
-		if err != nil {
-			return nil, seedErr(err)
-		}
-		if ch0, err = pchannel.NewFeltProver(state, params.EffectivePowHash()); err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrParams, err)
-		}
-	default:
-		return nil, fmt.Errorf("%w: channel_hash %q", ErrParams, params.EffectiveChannelHash())
+	ch, err := newChannel(params, pi)
+	if err != nil {
+		return nil, err
 	}
 	if opts.Nonce != nil {
-		ch0.UseNonce(*opts.Nonce)
+		ch.UseNonce(*opts.Nonce)
 	}
+	ch.SearchPoWFrom(opts.PoWStartNonce)
 	tr, cols, err := MainColumns(e)
 	if err != nil {
 		return nil, err
 	}
-	s := &Session{Params: params, Channel: ch0, Trace: tr, Layout: layout, Public: pi,
+	s := &Session{Params: params, Channel: ch, Trace: tr, Layout: layout, Public: pi,
 		progress: opts.Progress, start: t0, last: t0}
 	s.phase("trace")
-	ch := s.Channel
 	if opts.Annotate {
 		ch.SetAnnotator(vchannel.NewAnnotator(AnnotationTitle))
 	}
@@ -183,30 +163,6 @@ func Start(e *runner.Execution, params *proof.Parameters, opts Options) (*Sessio
 	}
 	ch.Exit()
 	return s, nil
-}
-
-// checkParams rejects, before any work, parameters Stone's prover or
-// verifier would refuse for this trace (stark/fri's Check, the same rules
-// the verifier applies).
-func checkParams(params *proof.Parameters, layout *air.Layout, pi *proof.PublicInput) error {
-	logC := params.Stark.LogNCosets
-	if logC > 8 || uint64(layout.ConstraintDegree) > uint64(1)<<logC {
-		return fmt.Errorf("%w: log_n_cosets %d for constraint degree %d", ErrParams, logC, layout.ConstraintDegree)
-	}
-	traceLen := layout.TraceLength(pi.NSteps)
-	if traceLen == 0 || traceLen&(traceLen-1) != 0 {
-		return fmt.Errorf("%w: trace length %d", ErrParams, traceLen)
-	}
-	fr := params.Stark.Fri
-	fp := vfri.Params{LastLayerDegreeBound: fr.LastLayerDegreeBound, NQueries: int(min(fr.NQueries, 1<<20)),
-		ProofOfWorkBits: int(min(fr.ProofOfWorkBits, 1<<10)), LogDomainSize: bits.TrailingZeros64(traceLen) + int(logC)}
-	for _, st := range fr.FriStepList {
-		fp.StepList = append(fp.StepList, int(min(st, 1<<10)))
-	}
-	if err := fp.Check(traceLen); err != nil {
-		return fmt.Errorf("%w: %v", ErrParams, err)
-	}
-	return nil
 }
 
 // Prove makes the whole proof: Start, then Finish.
@@ -284,7 +240,7 @@ func (s *Session) Finish() error {
 		return err
 	}
 	s.phase("decommitment")
-	return nil
+	return ch.Err()
 }
 
 // phase reports a finished phase on the progress writer.
@@ -316,4 +272,55 @@ func (s *Session) commitLDE(l *lde.LDE) (*CommittedTrace, error) {
 	s.Channel.SendCommitment("Commitment", ct.Table.RootHasher(), ct.Table.Root())
 	s.Channel.Exit()
 	return ct, nil
+}
+
+// checkParams rejects, before any work, parameters Stone's prover or
+// verifier would refuse for this trace (stark/fri's Check, the same rules
+// the verifier applies).
+func checkParams(params *proof.Parameters, layout *air.Layout, pi *proof.PublicInput) error {
+	logC := params.Stark.LogNCosets
+	if logC > 8 || uint64(layout.ConstraintDegree) > uint64(1)<<logC {
+		return fmt.Errorf("%w: log_n_cosets %d for constraint degree %d", ErrParams, logC, layout.ConstraintDegree)
+	}
+	traceLen := layout.TraceLength(pi.NSteps)
+	if traceLen == 0 || traceLen&(traceLen-1) != 0 {
+		return fmt.Errorf("%w: trace length %d", ErrParams, traceLen)
+	}
+	fr := params.Stark.Fri
+	fp := vfri.Params{LastLayerDegreeBound: fr.LastLayerDegreeBound, NQueries: int(min(fr.NQueries, 1<<20)),
+		ProofOfWorkBits: int(min(fr.ProofOfWorkBits, 1<<10)), LogDomainSize: bits.TrailingZeros64(traceLen) + int(logC)}
+	for _, st := range fr.FriStepList {
+		fp.StepList = append(fp.StepList, int(min(st, 1<<10)))
+	}
+	if err := fp.Check(traceLen); err != nil {
+		return fmt.Errorf("%w: %v", ErrParams, err)
+	}
+	return nil
+}
+
+// newChannel starts the channel the parameters name (CheckParameters
+// passed) at the statement's seed.
+func newChannel(params *proof.Parameters, pi *proof.PublicInput) (pchannel.Channel, error) {
+	seedErr := func(err error) error {
+		if errors.Is(err, statement.ErrUnsupported) {
+			return fmt.Errorf("%w: %v", ErrParams, err)
+		}
+		return fmt.Errorf("%w: %v", ptrace.ErrExecution, err)
+	}
+	if params.EffectiveChannelHash() == "poseidon3" {
+		state, err := statement.SeedFelt(params, pi)
+		if err != nil {
+			return nil, seedErr(err)
+		}
+		ch, err := pchannel.NewFeltProver(state, params.EffectivePowHash())
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrParams, err)
+		}
+		return ch, nil
+	}
+	seed, err := statement.Seed(params, pi)
+	if err != nil {
+		return nil, seedErr(err)
+	}
+	return pchannel.NewProver(seed), nil
 }

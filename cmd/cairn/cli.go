@@ -30,8 +30,9 @@ commands:
            (--program P [--program-hash-function pedersen|poseidon|blake])
   prove    make a Stone v3 proof of a proof-mode run (plain and the builtin layouts) as
            cpu_air_prover does: --out_file F and either --program P.json or
-           --private_input_file F --public_input_file F; [--parameter_file]
-           [--prover_config_file] [--generate_annotations] [--quiet]
+           --private_input_file F --public_input_file F; [--parameter_file F |
+           --preset stone|cairo-verifier] [--prover_config_file]
+           [--generate_annotations] [--quiet]
   verify   check a Stone v3 proof as cpu_air_verifier does
            (PROOF.json or --in_file PROOF.json [--min_security_bits N])
 `

@@ -6,7 +6,9 @@
 //	          [--trace_file F] [--memory_file F] [--steps N] [--program_input F]
 //	cairn prove --out_file F (--program P.json [--layout plain] |
 //	          --private_input_file F --public_input_file F)
-//	          [--parameter_file F] [--prover_config_file F] [--generate_annotations] [--quiet]
+//	          [--parameter_file F | --preset stone|cairo-verifier] [--pow_start_nonce N]
+//	          [--prover_config_file F] [--generate_annotations] [--quiet]
+//
 //	cairn verify [--in_file] PROOF.json [--min_security_bits N] [--extra_output_file F]
 //	cairn hash-program --program PROGRAM.json [--program-hash-function F]
 //

@@ -26,7 +26,9 @@ func proveCmd(args []string, stdout, stderr io.Writer) int {
 	layout := fs.String("layout", "plain", "layout for --program")
 	privPath := fs.String("private_input_file", "", "air_private_input.json (names the trace and memory files)")
 	pubPath := fs.String("public_input_file", "", "air_public_input.json")
-	paramPath := fs.String("parameter_file", "", "cpu_air_params.json (default: derived from the trace length, see DefaultParameters)")
+	paramPath := fs.String("parameter_file", "", "cpu_air_params.json (default: --preset's parameters for the trace length)")
+	preset := fs.String("preset", prover.PresetStone, "parameters to derive when there is no --parameter_file: stone or cairo-verifier")
+	powFrom := fs.Uint64("pow_start_nonce", 0, "search the proof-of-work nonce from this value (the proof equals Stone's only if no smaller nonce is valid)")
 	configPath := fs.String("prover_config_file", "", "cpu_air_prover_config.json (copied into the proof; it does not change it)")
 	annotate := fs.Bool("generate_annotations", false, "include the annotated transcript")
 	quiet := fs.Bool("quiet", false, "no progress on stderr")
@@ -41,7 +43,13 @@ func proveCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "cairn prove: --out_file and either --program or both --private_input_file and --public_input_file are required")
 		return 2
 	}
-	opts := prover.Options{Annotate: *annotate}
+	presetSet := false
+	fs.Visit(func(f *flag.Flag) { presetSet = presetSet || f.Name == "preset" })
+	if presetSet && *paramPath != "" {
+		fmt.Fprintln(stderr, "cairn prove: --preset and --parameter_file exclude each other")
+		return 2
+	}
+	opts := prover.Options{Annotate: *annotate, PoWStartNonce: *powFrom}
 	if !*quiet {
 		opts.Progress = stderr
 	}
@@ -54,7 +62,7 @@ func proveCmd(args []string, stdout, stderr io.Writer) int {
 		e, err = runInProcess(*progPath, *layout, &in)
 	}
 	if err == nil {
-		err = proveTo(*out, e, *paramPath, *configPath, &in, opts)
+		err = proveTo(*out, e, *paramPath, *preset, *configPath, &in, opts)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "cairn prove: %v\n", err)
@@ -122,13 +130,13 @@ func runInProcess(progPath, layout string, in *prover.Inputs) (*runner.Execution
 	return e, nil
 }
 
-func proveTo(out string, e *runner.Execution, paramPath, configPath string, in *prover.Inputs, opts prover.Options) error {
+func proveTo(out string, e *runner.Execution, paramPath, preset, configPath string, in *prover.Inputs, opts prover.Options) error {
 	var err error
 	if paramPath != "" {
 		in.Parameters, err = os.ReadFile(paramPath)
 	} else {
-		paramPath = "default parameters"
-		in.Parameters, err = prover.DefaultParametersJSON(e)
+		paramPath = preset + " parameters"
+		in.Parameters, err = prover.PresetParametersJSON(e, preset)
 	}
 	if err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -127,6 +128,82 @@ func TestProveCLIErrors(t *testing.T) {
 			t.Errorf("%v: exit %d, stderr %q", args, code, stderr.String())
 		} else {
 			t.Logf("%s", strings.TrimSpace(stderr.String()))
+		}
+	}
+}
+
+// TestProveCLICairoVerifierPreset runs plain-cairo-verifier's program here
+// with `--preset cairo-verifier` (no parameter file): the proof must be
+// Stone's, byte for byte and line for line, and accepted by cairn's
+// verifier. The 30-bit proof-of-work search starts at Stone's nonce
+// (--pow_start_nonce), so an accepted proof also shows the nonce valid;
+// package prover checks the search finds that nonce from 2^20 below it.
+func TestProveCLICairoVerifierPreset(t *testing.T) {
+	if testing.Short() {
+		t.Skip("proves a whole vector")
+	}
+	dir := filepath.Join(testvectors.Require(t), "plain-cairo-verifier")
+	sb, err := os.ReadFile(filepath.Join(dir, "proof.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stone, err := proof.Parse(sb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nonce := ""
+	for _, l := range stone.Annotations {
+		if i := strings.Index(l, "/Proof of Work: POW: Data("); i >= 0 {
+			nonce = strings.TrimSuffix(l[i+len("/Proof of Work: POW: Data("):], ")")
+		}
+	}
+	n, err := strconv.ParseUint(strings.TrimPrefix(nonce, "0x"), 16, 64)
+	if err != nil {
+		t.Fatalf("nonce %q: %v", nonce, err)
+	}
+	out := filepath.Join(t.TempDir(), "proof.json")
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"prove", "--out_file", out, "--program", filepath.Join(dir, "program.json"), "--layout", "plain",
+		"--preset", "cairo-verifier", "--pow_start_nonce", strconv.FormatUint(n, 10), "--generate_annotations", "--quiet"}, &stdout, &stderr)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := proof.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(p.ProofBytes, stone.ProofBytes) {
+		t.Fatal("proof bytes differ from Stone's")
+	}
+	if !slices.Equal(p.Annotations, stone.Annotations) {
+		t.Fatal("annotations differ from Stone's")
+	}
+	if rep, err := verifier.VerifyJSON(data, verifier.Options{}); err != nil {
+		t.Fatalf("verifier rejects cairn's proof: %v (checks passed: %v)", err, rep.Run)
+	}
+}
+
+func TestProvePresetErrors(t *testing.T) {
+	dir := filepath.Join(testvectors.Require(t), "plain-cairo-verifier")
+	tmp := t.TempDir()
+	for _, c := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{"--preset", "fast"}, 1, `preset "fast"`},
+		{[]string{"--preset", "stone", "--parameter_file", filepath.Join(dir, "cpu_air_params.json")}, 2, "exclude each other"},
+	} {
+		args := append([]string{"prove", "--out_file", filepath.Join(tmp, "p.json"), "--quiet",
+			"--private_input_file", filepath.Join(dir, "air_private_input.json"),
+			"--public_input_file", filepath.Join(dir, "air_public_input.json")}, c.args...)
+		var stdout, stderr bytes.Buffer
+		if code := run(args, &stdout, &stderr); code != c.code || !strings.Contains(stderr.String(), c.msg) {
+			t.Errorf("%v: exit %d, stderr %q", c.args, code, stderr.String())
 		}
 	}
 }

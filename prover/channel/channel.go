@@ -3,6 +3,7 @@ package channel
 import (
 	"encoding/binary"
 	"errors"
+	"fmt"
 
 	"github.com/consensys/gnark-crypto/ecc/stark-curve/fp"
 
@@ -36,12 +37,37 @@ type Channel interface {
 	// UseNonce makes the next ProofOfWork send n instead of searching
 	// (after checking it), to replay a known proof quickly.
 	UseNonce(n uint64)
+	// SearchPoWFrom makes ProofOfWork search from nonce n instead of 0;
+	// the proof is Stone's only when no valid nonce lies below n.
+	SearchPoWFrom(n uint64)
+	// Err is the first message the channel could not carry (the felt
+	// channel's words must be field elements); nil for the keccak channel.
+	Err() error
 }
 
 var (
 	_ Channel = (*Prover)(nil)
 	_ Channel = (*FeltProver)(nil)
 )
+
+// ErrNotFelt is the felt channel's refusal of a 32-byte word not below p
+// (or of a message that is not a whole number of words): its proof is a
+// sequence of field elements.
+var ErrNotFelt = errors.New("channel: message word is not a field element")
+
+// SendError reports a message the channel could not send, at a proof byte
+// offset.
+type SendError struct {
+	Offset int
+	What   string // scope and label of the message
+	Err    error
+}
+
+func (e *SendError) Error() string {
+	return fmt.Sprintf("channel: sending %s at proof byte %d: %v", e.What, e.Offset, e.Err)
+}
+
+func (e *SendError) Unwrap() error { return e.Err }
 
 // ErrNonce is returned when a nonce given to UseNonce fails the proof of
 // work.

@@ -33,7 +33,18 @@ type FeltProver struct {
 	ann        *vchannel.Annotator
 	stats      Statistics
 	nonce      *uint64
+	powFrom    uint64
+	// err is the first message that could not be sent (sticky).
+	err error
 }
+
+// SearchPoWFrom makes ProofOfWork search nonces from n on instead of 0.
+func (c *FeltProver) SearchPoWFrom(n uint64) { c.powFrom = n }
+
+// Err returns the first message the channel could not carry: one that
+// is not a whole number of words, or has a word not below p (Stone's
+// prover asserts both). The message is left out of the proof.
+func (c *FeltProver) Err() error { return c.err }
 
 // UseNonce makes the next ProofOfWork send n (checked) without searching.
 func (c *FeltProver) UseNonce(n uint64) { c.nonce = &n }
@@ -77,23 +88,26 @@ func (c *FeltProver) State() fp.Element { return c.state }
 // BeginQueryPhase stops mixing messages into the state.
 func (c *FeltProver) BeginQueryPhase() { c.queryPhase = true }
 
+// Statistics returns the counts so far.
+func (c *FeltProver) Statistics() Statistics { return c.stats }
+
 // StatisticsLines are Stone's "Proof Statistics" lines.
 func (c *FeltProver) StatisticsLines() []string { return statisticsLines(len(c.proof), c.stats) }
 
 func (c *FeltProver) send(b []byte, label, kind, value string) {
-	if len(b)%32 != 0 {
-		panic(fmt.Sprintf("channel: %d bytes is not a whole number of words", len(b))) // a bug of the caller
-	}
 	start := len(c.proof)
+	words, err := c.words(b)
+	if err != nil {
+		if c.err == nil {
+			c.err = &SendError{Offset: start, What: c.what(label), Err: err}
+		}
+		return
+	}
 	c.proof = append(c.proof, b...)
 	if !c.queryPhase {
-		words := make([]felt.Felt, 1+len(b)/32)
 		var one fp.Element
 		one.SetOne()
 		(*fp.Element)(&words[0]).Add(&c.state, &one)
-		for i := 1; i < len(words); i++ {
-			words[i] = hash.FeltOf(hash.Digest(b[32*(i-1) : 32*i]))
-		}
 		c.state = fp.Element(poseidon.HashMany(words))
 		c.counter = 0
 	}
@@ -101,6 +115,30 @@ func (c *FeltProver) send(b []byte, label, kind, value string) {
 		c.ann.Lines = append(c.ann.Lines, "P->V["+strconv.Itoa(start)+":"+strconv.Itoa(len(c.proof))+"]: "+
 			c.ann.Scope()+": "+label+": "+kind+"("+value+")")
 	}
+}
+
+// words reads a message as field elements, after a free first slot (for
+// state+1).
+func (c *FeltProver) words(b []byte) ([]felt.Felt, error) {
+	if len(b)%32 != 0 {
+		return nil, fmt.Errorf("%w: %d bytes", ErrNotFelt, len(b))
+	}
+	words := make([]felt.Felt, 1+len(b)/32)
+	for i := 1; i < len(words); i++ {
+		w := b[32*(i-1) : 32*i]
+		if !hash.Below(w) {
+			return nil, fmt.Errorf("%w: word %d", ErrNotFelt, i-1)
+		}
+		words[i] = hash.FeltOf(hash.Digest(w))
+	}
+	return words, nil
+}
+
+func (c *FeltProver) what(label string) string {
+	if c.ann != nil {
+		return c.ann.Scope() + ": " + label
+	}
+	return label
 }
 
 func (c *FeltProver) annotateV2P(label, kind, value string) {
@@ -195,7 +233,10 @@ func (c *FeltProver) ProofOfWork(bits int) error {
 		}
 		c.nonce = nil
 	} else {
-		nonce = SolvePoWWith(c.powHash, st[:], bits)
+		var err error
+		if nonce, err = Solve(c.powName, st[:], bits, c.powFrom); err != nil {
+			return err
+		}
 	}
 	var b [32]byte
 	binary.BigEndian.PutUint64(b[24:], nonce)

@@ -73,7 +73,10 @@ func TestFeltMirrorsVerifier(t *testing.T) {
 	// A nonce handed in is checked.
 	seed := st.Bytes()
 	blake := mustPoW(t, "blake256")
-	good := SolvePoWWith(blake, seed[:], 10)
+	good, err := Solve("blake256", seed[:], 10, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
 	q, _ := NewFeltProver(st, "blake256")
 	q.UseNonce(good)
 	if err := q.ProofOfWork(10); err != nil {
