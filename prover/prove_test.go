@@ -172,10 +172,10 @@ func TestSmallCairoVerifierWholeProof(t *testing.T) {
 
 // TestDexCairoVerifierWholeProof passed (1819 lines, 67872 bytes equal to
 // Stone's; 48 s at load ~10); dex's trace is small's without ecdsa, so it
-// runs with CAIRN_LONG_TESTS=1 only.
+// runs with CAIRN_LONG_PROOFS=1 only.
 func TestDexCairoVerifierWholeProof(t *testing.T) {
-	if os.Getenv("CAIRN_LONG_TESTS") == "" {
-		t.Skip("set CAIRN_LONG_TESTS=1 to prove dex-cairo-verifier")
+	if os.Getenv("CAIRN_LONG_PROOFS") == "" {
+		t.Skip("set CAIRN_LONG_PROOFS=1 to prove dex-cairo-verifier")
 	}
 	proveCairoVerifierVector(t, "dex-cairo-verifier")
 }
@@ -219,10 +219,10 @@ func TestBadParameters(t *testing.T) {
 // TestRecursiveCairoVerifierWholeProof (2^18 trace rows) took 362 s at
 // load ~9 on the shared 2-core machine and passed (2335 transcript lines,
 // 82080 proof bytes equal to Stone's); it runs only with
-// CAIRN_LONG_TESTS=1 so that go test ./... stays short.
+// CAIRN_LONG_PROOFS=1 so that go test ./... stays short.
 func TestRecursiveCairoVerifierWholeProof(t *testing.T) {
-	if os.Getenv("CAIRN_LONG_TESTS") == "" {
-		t.Skip("set CAIRN_LONG_TESTS=1 to prove recursive-cairo-verifier (minutes)")
+	if os.Getenv("CAIRN_LONG_PROOFS") == "" {
+		t.Skip("set CAIRN_LONG_PROOFS=1 to prove recursive-cairo-verifier (minutes)")
 	}
 	proveCairoVerifierVector(t, "recursive-cairo-verifier")
 }
