@@ -158,7 +158,7 @@ def run_case(task):
     """Runs one (program, layout) case; returns (name, layout, case or None, seconds)."""
     import signal
 
-    name, layout, program, deadline = task
+    name, layout, program, extra, deadline = task
     if time.time() > deadline:
         return name, layout, "not_run", 0.0
     with tempfile.TemporaryDirectory(prefix="cairn-proof-") as tmp:
@@ -167,7 +167,7 @@ def run_case(task):
         os.symlink(os.path.join(SITE, "starkware"), os.path.join(tmp, "starkware"))
         with open(os.path.join(tmp, "program.json"), "wb") as f:
             f.write(program)
-        args = ["--layout", layout, "--proof_mode", "--print_output", "--print_info"]
+        args = ["--layout", layout, "--proof_mode", *extra, "--print_output", "--print_info"]
         if layout == "dynamic":
             shutil.copy(PARAMS, os.path.join(tmp, "params.json"))
             args.append("--cairo_layout_params_file=params.json")
@@ -183,8 +183,8 @@ def run_case(task):
             return name, layout, None, time.time() - t0
         finally:
             signal.alarm(0)
-        if code != 0:
-            # Failures are rare and their stderr must be the CLI's own, traceback included.
+        if code == -1:
+            # An exception escaped main(): the CLI's stderr is Python's traceback of it.
             try:
                 rp = subprocess.run([CAIRO_RUN, *argv[1:]], cwd=tmp, env=env(), capture_output=True,
                                     text=True, timeout=TIMEOUT)
@@ -223,7 +223,8 @@ README = """# Proof-mode goldens for the whole corpus (cairo-lang 0.14.0.1)
 Written by `scripts/regen-proof-goldens.sh` (`scripts/regen_proof_corpus.py`); do not edit by hand.
 
 Every program of `testdata/corpus` (not `corpus/bench`) is compiled with `cairo-compile
---proof_mode` and run by `cairo-run --proof_mode --print_output --print_info` on every layout
+--proof_mode` and run by `cairo-run --proof_mode --print_output --print_info` (with the corpus run's `--steps` or
+`--min_steps`, if any) on every layout
 whose builtins include all the builtins the program declares (plain, small, dex, recursive,
 starknet, starknet_with_keccak, recursive_large_output, recursive_with_poseidon, all_solidity,
 all_cairo, and dynamic with `testdata/proof_params/dynamic.json` as `params.json`, whose
@@ -245,6 +246,17 @@ builtins are output and those the parameters use: range_check and range_check96)
 """
 
 
+def step_flags(name):
+    """The corpus run's --steps / --min_steps: without them fail_step_limit never ends."""
+    with open(os.path.join(CORPUS, name, "args")) as f:
+        args = f.read().split()
+    out = []
+    for i, x in enumerate(args):
+        if x in ("--steps", "--min_steps"):
+            out += args[i : i + 2]
+    return out
+
+
 def write_gz(path, data):
     # mtime 0 and no file name: the same content gives the same bytes.
     with open(path, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as f:
@@ -259,6 +271,8 @@ def main():
     ap.add_argument("--only", default="")
     ap.add_argument("--budget", type=float, default=0,
                     help="seconds; cases not started by then are listed as not run")
+    ap.add_argument("--resume", action="store_true",
+                    help="keep the case files already written and run only the others")
     a = ap.parse_args()
     names = sorted(f[: -len(".cairo")] for f in os.listdir(CORPUS) if f.endswith(".cairo"))
     only = set(filter(None, a.only.split(",")))
@@ -269,10 +283,10 @@ def main():
     deadline = t_start + a.budget if a.budget else float("inf")
     manifest_path = os.path.join(OUT, "manifest.json")
     manifest = {"chunk": CHUNK, "programs": {}}
-    if only and os.path.exists(manifest_path):
+    if (only or a.resume) and os.path.exists(manifest_path):
         with open(manifest_path) as f:
             manifest = json.load(f)
-    else:
+    elif not a.resume:
         if os.path.isdir(OUT):
             shutil.rmtree(OUT)
         os.makedirs(OUT)
@@ -285,12 +299,21 @@ def main():
 
     n_cases = 0
     with multiprocessing.Pool(a.j, maxtasksperchild=40) as pool:
-        compiled = dict(zip(names, pool.map(compile_one, names)))
+        def stored(n):
+            path = os.path.join(OUT, n, "program.json.gz")
+            if a.resume and os.path.exists(path):
+                with gzip.open(path) as f:
+                    return f.read(), None
+            return None
+
+        compiled = {n: stored(n) for n in names}
+        todo = [n for n in names if compiled[n] is None]
+        compiled.update(zip(todo, pool.map(compile_one, todo)))
         print(f"regen_proof_corpus: compiled in {time.time() - t_start:.0f}s", file=sys.stderr)
         tasks = []
         for name in names:
             d = os.path.join(OUT, name)
-            if os.path.isdir(d):
+            if os.path.isdir(d) and not a.resume:
                 shutil.rmtree(d)
             program, err = compiled[name]
             if program is None:
@@ -300,9 +323,14 @@ def main():
             declared = json.loads(program)["builtins"]
             fits = [l for l in LAYOUT_ORDER if set(declared) <= layouts[l]]
             manifest["programs"][name] = {"builtins": declared, "layouts": [], "fits": fits}
-            os.makedirs(d)
+            os.makedirs(d, exist_ok=True)
             write_gz(os.path.join(d, "program.json.gz"), program)
-            tasks += [(name, l, program, deadline) for l in fits]
+            for l in fits:
+                if a.resume and os.path.exists(os.path.join(d, l + ".json.gz")):
+                    manifest["programs"][name]["layouts"].append(l)
+                    n_cases += 1
+                else:
+                    tasks.append((name, l, program, step_flags(name), deadline))
         # Cheap layouts first, so that a budget cuts the expensive ones.
         tasks.sort(key=lambda t: (COST_ORDER.index(t[1]), t[0]))
         for name, l, case, elapsed in pool.imap_unordered(run_case, tasks):
