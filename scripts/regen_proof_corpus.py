@@ -46,6 +46,7 @@ COST_ORDER = [
     "plain", "small", "dex", "dynamic", "all_solidity", "recursive_large_output", "recursive",
     "recursive_with_poseidon", "starknet_with_keccak", "all_cairo", "starknet",
 ]
+CHEAP_LAYOUTS = 5  # the first five of COST_ORDER
 TIMEOUT = 900
 
 LAYOUT_ORDER = [
@@ -240,10 +241,21 @@ builtins are output and those the parameters use: range_check and range_check96)
   `memory_cells`, `trace_chunks` / `memory_chunks` (first 16 hex digits of the sha256 of each
   CHUNK-step slice of trace.bin and CHUNK-record slice of the canonical memory), and
   `air_public_input` / `air_private_input`, cairo-run's files as JSON values (the private input's
-  `trace_path` and `memory_path` set to `trace.bin` and `memory.bin`).
+  `trace_path` and `memory_path` set to `trace.bin` and `memory.bin`). A builtin's private
+  input of 4096 bytes of JSON or more is the string `blob:<h>`, its value being
+  `<name>/blobs/<h>.json.gz` (`<h>`: the first 16 hex digits of the sha256 of that JSON).
 
 `go test ./cmd/cairn -run TestProofCorpus` runs every case through Cairn and compares.
 """
+
+
+def corpus_steps(name):
+    """The step count of the corpus run (0 when it failed): a proxy for a run's cost."""
+    with open(os.path.join(CORPUS, name, "stdout.txt")) as f:
+        for line in f:
+            if line.startswith("Number of steps: "):
+                return int(line.split()[3])
+    return 0
 
 
 def step_flags(name):
@@ -263,6 +275,45 @@ def write_gz(path, data):
         f.write(data)
 
 
+BLOB_MIN = 4096
+
+
+def write_case(name, layout, case):
+    """Writes a case; a builtin's private input of at least BLOB_MIN bytes of JSON goes to
+    <name>/blobs/<first 16 hex digits of its sha256>.json.gz, referenced as "blob:<digits>"
+    (the lists are the same on every layout, and for some programs megabytes)."""
+    priv = case.get("air_private_input")
+    if priv is not None:
+        for k, v in priv.items():
+            if k in ("trace_path", "memory_path"):
+                continue
+            data = json.dumps(v, sort_keys=True).encode()
+            if len(data) < BLOB_MIN:
+                continue
+            h = hashlib.sha256(data).hexdigest()[:16]
+            blobs = os.path.join(OUT, name, "blobs")
+            os.makedirs(blobs, exist_ok=True)
+            path = os.path.join(blobs, h + ".json.gz")
+            if not os.path.exists(path):
+                write_gz(path, data)
+            priv[k] = "blob:" + h
+    write_gz(os.path.join(OUT, name, layout + ".json.gz"),
+             (json.dumps(case, indent=1, sort_keys=True) + "\n").encode())
+
+
+def repack():
+    """Rewrites the stored cases with write_case (moves large lists to blobs)."""
+    for name in sorted(os.listdir(OUT)):
+        d = os.path.join(OUT, name)
+        if not os.path.isdir(d):
+            continue
+        for f in sorted(os.listdir(d)):
+            if f.endswith(".json.gz") and f != "program.json.gz":
+                with gzip.open(os.path.join(d, f)) as fh:
+                    case = json.load(fh)
+                write_case(name, f[: -len(".json.gz")], case)
+
+
 def main():
     if os.environ.get("PYTHONHASHSEED") != "0":
         os.execve(sys.executable, [sys.executable, *sys.argv], env())
@@ -273,7 +324,11 @@ def main():
                     help="seconds; cases not started by then are listed as not run")
     ap.add_argument("--resume", action="store_true",
                     help="keep the case files already written and run only the others")
+    ap.add_argument("--repack", action="store_true", help="only rewrite the stored cases")
     a = ap.parse_args()
+    if a.repack:
+        repack()
+        return
     names = sorted(f[: -len(".cairo")] for f in os.listdir(CORPUS) if f.endswith(".cairo"))
     only = set(filter(None, a.only.split(",")))
     if only:
@@ -331,8 +386,16 @@ def main():
                     n_cases += 1
                 else:
                     tasks.append((name, l, program, step_flags(name), deadline))
-        # Cheap layouts first, so that a budget cuts the expensive ones.
-        tasks.sort(key=lambda t: (COST_ORDER.index(t[1]), t[0]))
+        # Cheap layouts first, then the expensive ones program by program, cheapest program
+        # first, so that a budget leaves out the heaviest programs on the expensive layouts.
+        def cost(t):
+            name, layout = t[0], t[1]
+            tier = COST_ORDER.index(layout)
+            if tier < CHEAP_LAYOUTS:
+                return (0, tier, corpus_steps(name), name)
+            return (1, corpus_steps(name), name, tier)
+
+        tasks.sort(key=cost)
         for name, l, case, elapsed in pool.imap_unordered(run_case, tasks):
             entry = manifest["programs"][name]
             if case == "not_run":
@@ -344,8 +407,7 @@ def main():
                 continue
             entry["layouts"].append(l)
             n_cases += 1
-            write_gz(os.path.join(OUT, name, l + ".json.gz"),
-                     (json.dumps(case, indent=1, sort_keys=True) + "\n").encode())
+            write_case(name, l, case)
             print(f"{name} on {l}: exit {case['exit_code']} steps {case.get('n_steps', '-')} "
                   f"({elapsed:.1f}s)", file=sys.stderr, flush=True)
 
