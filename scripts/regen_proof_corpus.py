@@ -231,11 +231,15 @@ starknet, starknet_with_keccak, recursive_large_output, recursive_with_poseidon,
 all_cairo, and dynamic with `testdata/proof_params/dynamic.json` as `params.json`, whose
 builtins are output and those the parameters use: range_check and range_check96).
 
-- `manifest.json`: per program, its declared builtins, the layouts it was run on, or the
-  compiler's error when `--proof_mode` compilation failed; CHUNK (steps or records per chunk
-  digest).
-- `<name>/program.json`: the proof-mode compilation (site-packages prefix removed).
-- `<name>/<layout>.json`: `args`, cairo-run's `exit_code`, `stdout`, and `stderr` on failure. On
+- `manifest.json`: per program, its declared builtins, the layouts it fits (`fits`), those with a
+  stored case (`layouts`), those left out because the run's `--budget` was spent (`not_run`;
+  the cheap layouts run first, then the expensive ones program by program, cheapest program
+  first) or because cairo-run timed out (`timed_out`), or the compiler's error when
+  `--proof_mode` compilation failed; `chunk`: CHUNK, the steps or records per chunk digest.
+- Regenerating everything (`scripts/regen-proof-goldens.sh corpus`, no budget) takes about two
+  hours on two busy cores; `--resume` runs only the cases that are missing.
+- `<name>/program.json.gz`: the proof-mode compilation (site-packages prefix removed), gzipped.
+- `<name>/<layout>.json.gz` (gzipped JSON): `args`, cairo-run's `exit_code`, `stdout`, and `stderr` on failure. On
   success also `n_steps`, `trace_sha256` (sha256 of trace.bin), `memory_sha256` (sha256 of the
   canonical memory: memory.bin's 40-byte records sorted by address and concatenated),
   `memory_cells`, `trace_chunks` / `memory_chunks` (first 16 hex digits of the sha256 of each
