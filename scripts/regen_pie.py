@@ -17,6 +17,7 @@ NEGATIVE cases are PIEs derived from one golden PIE by a mutation
 (testdata/pie/negative/<case>.zip), with cairo-run --run_from_cairo_pie's exit code, the line
 of its stderr that carries the error, and its full stderr (negative/<case>.stderr.txt).
 """
+import concurrent.futures
 import hashlib
 import io
 import json
@@ -262,6 +263,31 @@ NEGATIVE = [
 ]
 
 
+def program_entry(name, tmp):
+    flags = corpus_flags(name)
+    layout = layout_of(flags)
+    d = os.path.join(OUT, name)
+    os.makedirs(d)
+    prog = os.path.join(CORPUS, name, "program.json")
+    code, out, err = run(["--program", prog, *flags, "--cairo_pie_output", os.path.join(d, "cairo_pie.zip")], tmp)
+    assert code == 0, (name, err)
+    entry = {"name": name, "flags": flags, "layout": layout}
+    fp = from_pie(os.path.join(d, "cairo_pie.zip"), layout, tmp)
+    t = fp.pop("_trace", None)
+    with open(os.path.join(CORPUS, name, "trace.bin"), "rb") as f:
+        fp["trace_equals_corpus"] = t == f.read()
+    entry["from_pie"] = fp
+    if name in MERGED:
+        code, out, err = run(["--program", prog, *flags, "--merge_extra_segments",
+                              "--cairo_pie_output", os.path.join(d, "cairo_pie_merged.zip")], tmp)
+        assert code == 0, (name, err)
+        fm = from_pie(os.path.join(d, "cairo_pie_merged.zip"), layout, tmp)
+        fm.pop("_trace", None)
+        entry["from_merged_pie"] = fm
+    print(name, "from_pie exit", fp["exit_code"], file=sys.stderr, flush=True)
+    return entry
+
+
 def main():
     if os.path.isdir(OUT):
         shutil.rmtree(OUT)
@@ -269,31 +295,14 @@ def main():
     with open(os.path.join(OUT, "README.md"), "w") as f:
         f.write(README)
     manifest = {"programs": [], "negative": [], "too_big": TOO_BIG}
-    with tempfile.TemporaryDirectory() as tmp:
-        for name in PROGRAMS:
-            flags = corpus_flags(name)
-            layout = layout_of(flags)
-            d = os.path.join(OUT, name)
-            os.makedirs(d)
-            prog = os.path.join(CORPUS, name, "program.json")
-            code, out, err = run(["--program", prog, *flags, "--cairo_pie_output", os.path.join(d, "cairo_pie.zip")], tmp)
-            assert code == 0, (name, err)
-            entry = {"name": name, "flags": flags, "layout": layout}
-            fp = from_pie(os.path.join(d, "cairo_pie.zip"), layout, tmp)
-            t = fp.pop("_trace", None)
-            with open(os.path.join(CORPUS, name, "trace.bin"), "rb") as f:
-                fp["trace_equals_corpus"] = t == f.read()
-            entry["from_pie"] = fp
-            if name in MERGED:
-                code, out, err = run(["--program", prog, *flags, "--merge_extra_segments",
-                                      "--cairo_pie_output", os.path.join(d, "cairo_pie_merged.zip")], tmp)
-                assert code == 0, (name, err)
-                fm = from_pie(os.path.join(d, "cairo_pie_merged.zip"), layout, tmp)
-                fm.pop("_trace", None)
-                entry["from_merged_pie"] = fm
-            manifest["programs"].append(entry)
-            print(name, "from_pie exit", fp["exit_code"], file=sys.stderr)
+    def one(name):
+        with tempfile.TemporaryDirectory() as tmp:
+            return program_entry(name, tmp)
 
+    # Two programs at a time (JOBS): each is two or three cairo-run processes in a row.
+    with concurrent.futures.ThreadPoolExecutor(int(os.environ.get("JOBS", "2"))) as pool:
+        manifest["programs"] = list(pool.map(one, PROGRAMS))
+    with tempfile.TemporaryDirectory() as tmp:
         base = os.path.join(OUT, NEGATIVE_BASE, "cairo_pie.zip")
         layout = layout_of(corpus_flags(NEGATIVE_BASE))
         for case, mut, extra, comp in NEGATIVE:
