@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/cairn-vm/cairn/builtins"
 	"github.com/cairn-vm/cairn/felt"
 	"github.com/cairn-vm/cairn/hints"
 	"github.com/cairn-vm/cairn/program"
@@ -31,6 +32,13 @@ func (r *Runner) FormatError(err error) string {
 				return "AssertionError: " + sec.Msg + "\n\nDuring handling of the above exception, another exception occurred:\n\n" + name + sec.Msg
 			}
 			return name + sec.Msg
+		}
+		// cairo-run lets this exception escape (its trace is too short for
+		// a builtin or for the holes when --steps fixes the length), so
+		// Python prints it under its qualified class name.
+		var ic *builtins.InsufficientCellsError
+		if errors.As(err, &ic) {
+			return "starkware.cairo.lang.vm.builtin_runner.InsufficientAllocatedCells: " + ic.Msg
 		}
 		return "Error: " + err.Error()
 	}

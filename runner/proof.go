@@ -280,6 +280,12 @@ func (r *Runner) FinalizeSegments() error {
 	for _, b := range r.Builtins {
 		_, size, err := b.UsedCellsAndAllocatedSize(r.Mem, steps)
 		if err != nil {
+			// A trace too short for a builtin (--steps fixed it) escapes
+			// cairo-run as InsufficientAllocatedCells: keep the type.
+			var ic *builtins.InsufficientCellsError
+			if errors.As(err, &ic) {
+				return ic
+			}
 			return &AssertError{err.Error()}
 		}
 		r.finalSizes[b.Base().Segment] = size

@@ -1,14 +1,25 @@
 #!/usr/bin/env bash
-# Regenerates testdata/proof: corpus programs compiled with --proof_mode and
-# run by cairo-lang 0.14.0.1's cairo-run in proof mode on several layouts,
-# with the trace, memory, public and private inputs it writes.
+# Regenerates the proof-mode goldens from cairo-lang 0.14.0.1's cairo-run:
+#   sample: testdata/proof, 16 corpus programs compiled with --proof_mode and run
+#           in proof mode on several layouts, with the full trace, memory, public
+#           and private inputs cairo-run writes;
+#   corpus: testdata/proof_corpus, every corpus program on every layout it fits,
+#           as digests and AIR inputs (scripts/regen_proof_corpus.py; about an hour
+#           on 2 busy cores, most of it the starknet layout's 131072-step padding).
 #
-#   scripts/regen-proof-goldens.sh        (uses $CAIRO_VENV, default /opt/cairo-venv)
+#   scripts/regen-proof-goldens.sh [sample|corpus] [regen_proof_corpus.py flags]
+#   (default: both; uses $CAIRO_VENV, default /opt/cairo-venv)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 VENV="${CAIRO_VENV:-/opt/cairo-venv}"
 [ -x "$VENV/bin/cairo-run" ] || { python3 -m venv "$VENV" && "$VENV/bin/pip" install -q cairo-lang==0.14.0.1; }
 "$VENV/bin/python" "$ROOT/scripts/patch_cairo_lang.py" >/dev/null
+what="${1:-all}"
+[ $# -gt 0 ] && shift
+if [ "$what" = corpus ] || [ "$what" = all ]; then
+  "$VENV/bin/python" "$ROOT/scripts/regen_proof_corpus.py" "$@"
+fi
+[ "$what" = sample ] || [ "$what" = all ] || exit 0
 SITE="$("$VENV/bin/python" -c 'import site; print(site.getsitepackages()[0])')"
 OUT="$ROOT/testdata/proof"
 rm -rf "$OUT"; mkdir -p "$OUT"

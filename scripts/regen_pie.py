@@ -5,7 +5,8 @@ Run with the venv's interpreter (scripts/regen-pie-hash.sh does):
 
     $CAIRO_VENV/bin/python scripts/regen_pie.py
 
-For each program of PROGRAMS (corpus programs that succeed), with the corpus flags:
+For each program of PROGRAMS (every corpus program whose cairo-run succeeds, but those whose
+memory.bin exceeds PIE_MAX_MEMORY), with the corpus flags:
   testdata/pie/<name>/cairo_pie.zip         cairo-run --cairo_pie_output
   testdata/pie/<name>/cairo_pie_merged.zip  the same with --merge_extra_segments (MERGED only)
 and in testdata/pie/manifest.json: the flags, and what cairo-run --run_from_cairo_pie prints
@@ -16,6 +17,7 @@ NEGATIVE cases are PIEs derived from one golden PIE by a mutation
 (testdata/pie/negative/<case>.zip), with cairo-run --run_from_cairo_pie's exit code, the line
 of its stderr that carries the error, and its full stderr (negative/<case>.stderr.txt).
 """
+import concurrent.futures
 import hashlib
 import io
 import json
@@ -32,29 +34,31 @@ CAIRO_RUN = os.path.join(VENV, "bin", "cairo-run")
 CORPUS = os.path.join(ROOT, "testdata", "corpus")
 OUT = os.path.join(ROOT, "testdata", "pie")
 
-PROGRAMS = [
-    "empty_main",
-    "output_hole",
-    "output_relocatable",
-    "steps_exact",
-    "builtins_declared_unused",
-    "segments_holes",
-    "builtins_output_rc_only",
-    "builtin_range_check_edges",
-    "memcpy_demo",
-    "alloc_array",
-    "math_split_felt",
-    "collatz",
-    "callback_fn_ptr",
-    "ackermann",
-    "output_serialize",
-    "builtin_ecdsa",
-    "builtin_ec_op",
-    "builtin_bitwise",
-    "builtin_mod_circuit",
-    "builtin_pedersen",
-    "builtin_poseidon",
-]
+# The PIE of a run holds its whole memory: runs with more than this many bytes of memory.bin
+# (hint_blake2s, the secp and sha256 hint programs, hint_keccak_cairo) are left out to keep
+# the repository small.
+PIE_MAX_MEMORY = 1_000_000
+
+
+def corpus_successes():
+    """Every corpus program (not corpus/bench) whose normal cairo-run exits 0, and the
+    successes left out for their size."""
+    names, too_big = [], []
+    for f in sorted(os.listdir(CORPUS)):
+        d = os.path.join(CORPUS, f)
+        if not os.path.isfile(os.path.join(d, "exit_code")) or f == "bench":
+            continue
+        with open(os.path.join(d, "exit_code")) as fh:
+            if fh.read().strip() != "0":
+                continue
+        if os.path.getsize(os.path.join(d, "memory.bin")) > PIE_MAX_MEMORY:
+            too_big.append(f)
+        else:
+            names.append(f)
+    return names, too_big
+
+
+PROGRAMS, TOO_BIG = corpus_successes()
 MERGED = {"alloc_array", "memcpy_demo", "builtin_mod_circuit", "segments_holes"}
 NEGATIVE_BASE = "output_serialize"
 
@@ -63,7 +67,9 @@ README = """# Cairo PIE goldens (cairo-lang 0.14.0.1)
 Written by `scripts/regen-pie-hash.sh pie` (`scripts/regen_pie.py`); do not edit by hand.
 
 - `<name>/cairo_pie.zip`: `cairo-run --program ../corpus/<name>/program.json <flags>
-  --cairo_pie_output cairo_pie.zip`, with the corpus program's flags (`manifest.json`).
+  --cairo_pie_output cairo_pie.zip`, with the corpus program's flags (`manifest.json`), for every
+  corpus program whose run succeeds except those with more than 1 MB of memory.bin
+  (`manifest.json`'s `too_big`).
 - `<name>/cairo_pie_merged.zip`: the same with `--merge_extra_segments` (some programs).
 - `manifest.json`: per program, the flags and what `cairo-run --run_from_cairo_pie cairo_pie.zip
   --layout L --print_output --print_info` did: exit code, stdout, the sha256 of its trace file, the
@@ -257,38 +263,46 @@ NEGATIVE = [
 ]
 
 
+def program_entry(name, tmp):
+    flags = corpus_flags(name)
+    layout = layout_of(flags)
+    d = os.path.join(OUT, name)
+    os.makedirs(d)
+    prog = os.path.join(CORPUS, name, "program.json")
+    code, out, err = run(["--program", prog, *flags, "--cairo_pie_output", os.path.join(d, "cairo_pie.zip")], tmp)
+    assert code == 0, (name, err)
+    entry = {"name": name, "flags": flags, "layout": layout}
+    fp = from_pie(os.path.join(d, "cairo_pie.zip"), layout, tmp)
+    t = fp.pop("_trace", None)
+    with open(os.path.join(CORPUS, name, "trace.bin"), "rb") as f:
+        fp["trace_equals_corpus"] = t == f.read()
+    entry["from_pie"] = fp
+    if name in MERGED:
+        code, out, err = run(["--program", prog, *flags, "--merge_extra_segments",
+                              "--cairo_pie_output", os.path.join(d, "cairo_pie_merged.zip")], tmp)
+        assert code == 0, (name, err)
+        fm = from_pie(os.path.join(d, "cairo_pie_merged.zip"), layout, tmp)
+        fm.pop("_trace", None)
+        entry["from_merged_pie"] = fm
+    print(name, "from_pie exit", fp["exit_code"], file=sys.stderr, flush=True)
+    return entry
+
+
 def main():
     if os.path.isdir(OUT):
         shutil.rmtree(OUT)
     os.makedirs(os.path.join(OUT, "negative"))
     with open(os.path.join(OUT, "README.md"), "w") as f:
         f.write(README)
-    manifest = {"programs": [], "negative": []}
-    with tempfile.TemporaryDirectory() as tmp:
-        for name in PROGRAMS:
-            flags = corpus_flags(name)
-            layout = layout_of(flags)
-            d = os.path.join(OUT, name)
-            os.makedirs(d)
-            prog = os.path.join(CORPUS, name, "program.json")
-            code, out, err = run(["--program", prog, *flags, "--cairo_pie_output", os.path.join(d, "cairo_pie.zip")], tmp)
-            assert code == 0, (name, err)
-            entry = {"name": name, "flags": flags, "layout": layout}
-            fp = from_pie(os.path.join(d, "cairo_pie.zip"), layout, tmp)
-            t = fp.pop("_trace", None)
-            with open(os.path.join(CORPUS, name, "trace.bin"), "rb") as f:
-                fp["trace_equals_corpus"] = t == f.read()
-            entry["from_pie"] = fp
-            if name in MERGED:
-                code, out, err = run(["--program", prog, *flags, "--merge_extra_segments",
-                                      "--cairo_pie_output", os.path.join(d, "cairo_pie_merged.zip")], tmp)
-                assert code == 0, (name, err)
-                fm = from_pie(os.path.join(d, "cairo_pie_merged.zip"), layout, tmp)
-                fm.pop("_trace", None)
-                entry["from_merged_pie"] = fm
-            manifest["programs"].append(entry)
-            print(name, "from_pie exit", fp["exit_code"], file=sys.stderr)
+    manifest = {"programs": [], "negative": [], "too_big": TOO_BIG}
+    def one(name):
+        with tempfile.TemporaryDirectory() as tmp:
+            return program_entry(name, tmp)
 
+    # Two programs at a time (JOBS): each is two or three cairo-run processes in a row.
+    with concurrent.futures.ThreadPoolExecutor(int(os.environ.get("JOBS", "2"))) as pool:
+        manifest["programs"] = list(pool.map(one, PROGRAMS))
+    with tempfile.TemporaryDirectory() as tmp:
         base = os.path.join(OUT, NEGATIVE_BASE, "cairo_pie.zip")
         layout = layout_of(corpus_flags(NEGATIVE_BASE))
         for case, mut, extra, comp in NEGATIVE:

@@ -43,7 +43,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	switch args[0] {
 	case "run":
-		return runCmd(args[1:], stdout, stderr)
+		return runCmd(args[1:], stdout, stderr, osFiles)
 	case "hash-program":
 		return hashProgramCmd(args[1:], stdout, stderr)
 	case "prove":
@@ -110,7 +110,19 @@ func parseRunFlags(args []string, stderr io.Writer) (*runFlags, bool, error) {
 	return f, example, nil
 }
 
-func runCmd(args []string, stdout, stderr io.Writer) int {
+// cliFiles is where a run reads its inputs and writes its output files:
+// the file system, or memory for tests that run many programs in-process.
+type cliFiles struct {
+	read   func(name string) ([]byte, error)
+	create func(name string) (io.WriteCloser, error)
+}
+
+var osFiles = cliFiles{
+	read:   os.ReadFile,
+	create: func(name string) (io.WriteCloser, error) { return os.Create(name) },
+}
+
+func runCmd(args []string, stdout, stderr io.Writer, files cliFiles) int {
 	f, example, err := parseRunFlags(args, stderr)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -133,7 +145,7 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "cairn run: --program is required")
 		return 2
 	default:
-		if data, err = os.ReadFile(f.program); err != nil {
+		if data, err = files.read(f.program); err != nil {
 			fmt.Fprintf(stderr, "Error: %v\n", err)
 			return 1
 		}
@@ -169,13 +181,13 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 		cfg.AllowMissingBuiltins = &yes
 	}
 	if f.layoutParams != "" {
-		if cfg.LayoutParams, err = os.ReadFile(f.layoutParams); err != nil {
+		if cfg.LayoutParams, err = files.read(f.layoutParams); err != nil {
 			fmt.Fprintf(stderr, "Error: %v\n", err)
 			return 1
 		}
 	}
 	if f.programInput != "" {
-		raw, err := os.ReadFile(f.programInput)
+		raw, err := files.read(f.programInput)
 		if err != nil {
 			fmt.Fprintf(stderr, "Error: %v\n", err)
 			return 1
@@ -221,14 +233,14 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stdout, usage)
 		}
 	}
-	if err := writeTraceAndMemory(r, f.traceFile, f.memoryFile); err != nil {
+	if err := writeTraceAndMemory(files, r, f.traceFile, f.memoryFile); err != nil {
 		fmt.Fprintf(stderr, "Error: %v\n", err)
 		return 1
 	}
 	if f.airPublicInput != "" {
 		pi, err := r.PublicInput()
 		if err == nil {
-			err = writeFile(f.airPublicInput, func(w io.Writer) error { return trace.WriteJSON(w, pi) })
+			err = writeFile(files, f.airPublicInput, func(w io.Writer) error { return trace.WriteJSON(w, pi) })
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "Error: %v\n", err)
@@ -242,7 +254,7 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 		if err == nil {
 			var priv map[string]any
 			if priv, err = r.PrivateInput(tp, mp); err == nil {
-				err = writeFile(f.airPrivateInput, func(w io.Writer) error { return trace.WriteJSON(w, priv) })
+				err = writeFile(files, f.airPrivateInput, func(w io.Writer) error { return trace.WriteJSON(w, priv) })
 			}
 		}
 		if err != nil {
@@ -254,12 +266,12 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 }
 
 // writeTraceAndMemory writes the requested files concurrently.
-func writeTraceAndMemory(r *runner.Runner, traceFile, memoryFile string) error {
-	open := func(name string) (*os.File, error) {
+func writeTraceAndMemory(files cliFiles, r *runner.Runner, traceFile, memoryFile string) error {
+	open := func(name string) (io.WriteCloser, error) {
 		if name == "" {
 			return nil, nil
 		}
-		return os.Create(name)
+		return files.create(name)
 	}
 	tf, err := open(traceFile)
 	if err != nil {
@@ -280,7 +292,7 @@ func writeTraceAndMemory(r *runner.Runner, traceFile, memoryFile string) error {
 		mw = mf
 	}
 	err = r.WriteFiles(tw, mw)
-	for _, f := range []*os.File{tf, mf} {
+	for _, f := range []io.WriteCloser{tf, mf} {
 		if f != nil {
 			err = errors.Join(err, f.Close())
 		}
@@ -288,8 +300,8 @@ func writeTraceAndMemory(r *runner.Runner, traceFile, memoryFile string) error {
 	return err
 }
 
-func writeFile(name string, write func(io.Writer) error) error {
-	fh, err := os.Create(name)
+func writeFile(files cliFiles, name string, write func(io.Writer) error) error {
+	fh, err := files.create(name)
 	if err != nil {
 		return err
 	}

@@ -56,7 +56,7 @@ func readPIEManifest(t *testing.T) *pieManifest {
 	if err := json.Unmarshal(raw, &m); err != nil {
 		t.Fatal(err)
 	}
-	if len(m.Programs) < 12 {
+	if len(m.Programs) < 80 {
 		t.Fatalf("only %d PIE goldens", len(m.Programs))
 	}
 	return &m
