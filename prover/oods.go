@@ -65,7 +65,7 @@ func (s *Session) DecommitTraces(rows []uint64) error {
 	}
 	for k, ct := range traces {
 		s.Channel.Enter(fmt.Sprintf("Trace %d", k))
-		err := ct.Table.Decommit(s.Channel, ct.LDE.Row, rows, nil)
+		err := ct.Table.Decommit(s.Channel, ct.LDE.Rows, rows, nil)
 		s.Channel.Exit()
 		if err != nil {
 			return err

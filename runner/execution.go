@@ -1,13 +1,14 @@
 package runner
 
 import (
-	"bufio"
 	"encoding/binary"
 	"errors"
 	"io"
+	"slices"
+	"sort"
 
-	"github.com/cairn-vm/cairn/felt"
 	"github.com/cairn-vm/cairn/trace"
+	"github.com/cairn-vm/cairn/vm"
 	"github.com/cairn-vm/cairn/vm/memory"
 )
 
@@ -52,60 +53,191 @@ func (r *Runner) Execution() (*Execution, error) {
 	return &Execution{Layout: r.Layout.Name, Trace: t, Memory: cells, PublicInput: pi, PrivateInput: priv}, nil
 }
 
-// WriteTrace streams the relocated trace in cairo-run's binary format
-// without building it in memory first.
-func (r *Runner) WriteTrace(w io.Writer) error {
-	rel := r.Relocation
-	bw := bufio.NewWriterSize(w, 1<<16)
-	var buf [trace.EntrySize]byte
-	for _, e := range r.VM.Trace() {
-		pc, err1 := rel.Ptr(e.PC)
-		ap, err2 := rel.Ptr(e.AP)
-		fp, err3 := rel.Ptr(e.FP)
-		if err := errors.Join(err1, err2, err3); err != nil {
-			return &AssertError{err.Error()}
-		}
-		binary.LittleEndian.PutUint64(buf[0:], ap)
-		binary.LittleEndian.PutUint64(buf[8:], fp)
-		binary.LittleEndian.PutUint64(buf[16:], pc)
-		if _, err := bw.Write(buf[:]); err != nil {
-			return err
-		}
-	}
-	return bw.Flush()
+// traceRun is one run of the compact trace with its segment bases and fp
+// in the relocated address space, or the error relocating its first entry.
+type traceRun struct {
+	from, end      int
+	apBase, pcBase uint64
+	fp             uint64
+	err            error
 }
 
-// WriteMemory streams the relocated memory in cairo-run's binary format,
+func (r *Runner) traceRuns() ([]vm.TracePart, []traceRun) {
+	parts, vruns := r.VM.CompactTrace()
+	rel := r.Relocation
+	n := r.VM.TraceLen()
+	runs := make([]traceRun, len(vruns))
+	pi := 0
+	for k, s := range vruns {
+		end := n
+		if k+1 < len(vruns) {
+			end = vruns[k+1].From
+		}
+		for parts[pi].From+parts[pi].Len() <= s.From {
+			pi++
+		}
+		ap, pc := parts[pi].At(s.From - parts[pi].From)
+		_, err1 := rel.Ptr(memory.Ptr{Segment: s.PC, Offset: pc})
+		_, err2 := rel.Ptr(memory.Ptr{Segment: s.AP, Offset: ap})
+		fp, err3 := rel.Ptr(memory.Ptr{Segment: s.FP, Offset: s.FPOffset})
+		run := traceRun{from: s.From, end: end}
+		if err := errors.Join(err1, err2, err3); err != nil {
+			run.err = &AssertError{err.Error()}
+		} else {
+			run.apBase, run.pcBase, run.fp = rel.Bases[s.AP], rel.Bases[s.PC], fp
+		}
+		runs[k] = run
+	}
+	return parts, runs
+}
+
+// eachRelocated calls f for the steps [from, to) of part p (indices into
+// p), run by run, with the run's bases and the range of p's indices it
+// covers; it stops at the first run that cannot be relocated.
+func eachRelocated(runs []traceRun, p *vm.TracePart, from, to int, f func(run *traceRun, i, j int)) error {
+	from, to = p.From+from, p.From+to
+	k := sort.Search(len(runs), func(k int) bool { return runs[k].end > from })
+	for ; k < len(runs) && runs[k].from < to; k++ {
+		run := &runs[k]
+		if run.err != nil {
+			return run.err
+		}
+		f(run, max(from, run.from)-p.From, min(to, run.end)-p.From)
+	}
+	return nil
+}
+
+// RelocatedTrace returns the trace in the relocated address space.
+func (r *Runner) RelocatedTrace() ([]trace.Entry, error) {
+	parts, runs := r.traceRuns()
+	out := make([]trace.Entry, r.VM.TraceLen())
+	for pi := range parts {
+		p := &parts[pi]
+		err := eachRelocated(runs, p, 0, p.Len(), func(run *traceRun, i, j int) {
+			for ; i < j; i++ {
+				ap, pc := p.At(i)
+				out[p.From+i] = trace.Entry{PC: pc + run.pcBase, AP: ap + run.apBase, FP: run.fp}
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// Chunk sizes of the parallel file encoders (steps and cells): large
+// enough that the hand-over costs nothing, small enough to keep the
+// buffers in cache.
+const (
+	traceChunk  = 1 << 14
+	memoryChunk = 1 << 13
+)
+
+// WriteTrace writes the relocated trace in cairo-run's binary format,
+// straight from the compact trace.
+func (r *Runner) WriteTrace(w io.Writer) error {
+	parts, runs := r.traceRuns()
+	type chunk struct{ part, from, to int }
+	var chunks []chunk
+	for pi := range parts {
+		for from := 0; from < parts[pi].Len(); from += traceChunk {
+			chunks = append(chunks, chunk{pi, from, min(from+traceChunk, parts[pi].Len())})
+		}
+	}
+	return trace.WriteChunks(w, len(chunks), func(c int, buf []byte) ([]byte, error) {
+		ch := chunks[c]
+		p := &parts[ch.part]
+		size := (ch.to - ch.from) * trace.EntrySize
+		buf = slices.Grow(buf, size)[:size]
+		err := eachRelocated(runs, p, ch.from, ch.to, func(run *traceRun, i, j int) {
+			out := buf[(i-ch.from)*trace.EntrySize : (j-ch.from)*trace.EntrySize]
+			apBase, pcBase, fp := run.apBase, run.pcBase, run.fp
+			if p.Wide != nil {
+				for k, o := range p.Wide[i:j] {
+					e := (*[trace.EntrySize]byte)(out[k*trace.EntrySize:])
+					binary.LittleEndian.PutUint64(e[0:], o.AP+apBase)
+					binary.LittleEndian.PutUint64(e[8:], fp)
+					binary.LittleEndian.PutUint64(e[16:], o.PC+pcBase)
+				}
+				return
+			}
+			for k, o := range p.Narrow[i:j] {
+				e := (*[trace.EntrySize]byte)(out[k*trace.EntrySize:])
+				binary.LittleEndian.PutUint64(e[0:], uint64(o.AP)+apBase)
+				binary.LittleEndian.PutUint64(e[8:], fp)
+				binary.LittleEndian.PutUint64(e[16:], uint64(o.PC)+pcBase)
+			}
+		})
+		return buf, err
+	})
+}
+
+// memChunk is a piece of the memory file: dense cells [from, to) of a
+// segment, or (far) all of its cells beyond the dense part.
+type memChunk struct {
+	seg      int
+	from, to uint64
+	far      bool
+}
+
+// WriteMemory writes the relocated memory in cairo-run's binary format,
 // in ascending address order.
 func (r *Runner) WriteMemory(w io.Writer) error {
 	rel := r.Relocation
-	bw := bufio.NewWriterSize(w, 1<<16)
-	var buf [trace.CellSize]byte
-	var err error
-	for i := 0; i < r.Mem.NumSegments() && err == nil; i++ {
-		base := rel.Bases[i]
-		r.Mem.EachCell(i, func(off uint64, v memory.Value) bool {
-			binary.LittleEndian.PutUint64(buf[0:], base+off)
-			if p, ok := v.Ptr(); ok && p.Segment >= 0 && p.Segment < len(rel.Bases) && rel.Bases[p.Segment]+p.Offset >= p.Offset {
-				// A relocated pointer is a small integer: no field conversion.
-				clear(buf[8:])
-				binary.LittleEndian.PutUint64(buf[8:], rel.Bases[p.Segment]+p.Offset)
-			} else {
-				var f felt.Felt
-				if f, err = rel.Value(v); err != nil {
-					return false
+	var chunks []memChunk
+	for i := 0; i < r.Mem.NumSegments(); i++ {
+		n := uint64(len(r.Mem.DenseCells(i)))
+		for from := uint64(0); from < n; from += memoryChunk {
+			chunks = append(chunks, memChunk{seg: i, from: from, to: min(from+memoryChunk, n)})
+		}
+		if r.Mem.HasFarCells(i) {
+			chunks = append(chunks, memChunk{seg: i, far: true})
+		}
+	}
+	return trace.WriteChunks(w, len(chunks), func(c int, buf []byte) ([]byte, error) {
+		ch := chunks[c]
+		base := rel.Bases[ch.seg]
+		if ch.far {
+			var err error
+			for _, off := range r.Mem.FarOffsets(ch.seg) {
+				v := r.Mem.Get(memory.Ptr{Segment: ch.seg, Offset: off})
+				if buf, err = appendCell(buf, rel, base+off, &v); err != nil {
+					return nil, err
 				}
-				b := f.BytesLE()
-				copy(buf[8:], b[:])
 			}
-			_, err = bw.Write(buf[:])
-			return err == nil
-		})
-	}
+			return buf, nil
+		}
+		cells := r.Mem.DenseCells(ch.seg)[ch.from:ch.to]
+		at := base + ch.from
+		for {
+			var i int
+			buf, i = rel.AppendRecords(buf, cells, at)
+			if i == len(cells) {
+				return buf, nil
+			}
+			// A pointer that does not relocate to a small address: the
+			// felt (or the error) comes from the general relocation.
+			var err error
+			if buf, err = appendCell(buf, rel, at+uint64(i), &cells[i]); err != nil {
+				return nil, err
+			}
+			cells, at = cells[i+1:], at+uint64(i)+1
+		}
+	})
+}
+
+// appendCell appends one memory record the slow way.
+func appendCell(buf []byte, rel *memory.Relocation, addr uint64, v *memory.Value) ([]byte, error) {
+	f, err := rel.Value(*v)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return bw.Flush()
+	var b [trace.CellSize]byte
+	binary.LittleEndian.PutUint64(b[0:], addr)
+	fb := f.BytesLE()
+	copy(b[8:], fb[:])
+	return append(buf, b[:]...), nil
 }
 
 // WriteFiles writes the trace and the memory file at the same time (either

@@ -126,16 +126,20 @@ func (r *Runner) checkUsedCells() error {
 // permutation: the instructions' biased offsets and the builtins' parts.
 func (r *Runner) RangeCheckLimits() (lo, hi uint64, err error) {
 	lo, hi = 1<<16, 0
-	for _, e := range r.VM.Trace() {
-		w, err := r.Mem.ReadFelt(e.PC)
-		if err != nil {
-			return 0, 0, err
+	r.VM.TraceEntries(func(_ int, e vm.TraceEntry) bool {
+		var w felt.Felt
+		if w, err = r.Mem.ReadFelt(e.PC); err != nil {
+			return false
 		}
 		x := w.Uint64()
 		for i := 0; i < 3; i++ {
 			o := (x >> (16 * i)) & 0xffff
 			lo, hi = min(lo, o), max(hi, o)
 		}
+		return true
+	})
+	if err != nil {
+		return 0, 0, err
 	}
 	for _, b := range r.Builtins {
 		if bl, bh, ok := b.RangeCheckUsage(r.Mem); ok {
@@ -162,21 +166,27 @@ func (r *Runner) accessed() (map[int]map[uint64]struct{}, error) {
 	for i := range r.Program.Data {
 		mark(r.ProgramBase.AddUint(uint64(i)))
 	}
-	t := r.VM.Trace()
-	n := min(uint64(len(t)), r.accessSteps)
-	for _, e := range t[:n] {
-		ins, err := r.VM.DecodeAt(e.PC)
-		if err != nil {
-			return nil, err
+	var err error
+	r.VM.TraceEntries(func(i int, e vm.TraceEntry) bool {
+		if uint64(i) >= r.accessSteps {
+			return false
 		}
-		dst, op0, op1, err := vm.OperandAddrs(&ins, e.PC, e.AP, e.FP, r.Mem)
-		if err != nil {
-			return nil, err
+		var ins vm.Instruction
+		if ins, err = r.VM.DecodeAt(e.PC); err != nil {
+			return false
+		}
+		var dst, op0, op1 memory.Ptr
+		if dst, op0, op1, err = vm.OperandAddrs(&ins, e.PC, e.AP, e.FP, r.Mem); err != nil {
+			return false
 		}
 		mark(dst)
 		mark(op0)
 		mark(op1)
 		mark(e.PC)
+		return true
+	})
+	if err != nil {
+		return nil, err
 	}
 	return acc, nil
 }

@@ -9,7 +9,6 @@ import (
 	"github.com/cairn-vm/cairn/builtins"
 	"github.com/cairn-vm/cairn/hints"
 	"github.com/cairn-vm/cairn/program"
-	"github.com/cairn-vm/cairn/trace"
 	"github.com/cairn-vm/cairn/vm"
 	"github.com/cairn-vm/cairn/vm/memory"
 )
@@ -456,25 +455,25 @@ func (r *Runner) VerifySecure() error {
 	nSeg := r.Mem.NumSegments()
 	progSize := uint64(len(r.Program.Data))
 	for i := 0; i < nSeg; i++ {
-		var err error
-		r.Mem.EachCell(i, func(off uint64, v memory.Value) bool {
-			addr := memory.Ptr{Segment: i, Offset: off}
-			if bs, ok := bsegs[i]; ok && off >= bs.size {
-				err = &SecurityError{Msg: fmt.Sprintf("Out of bounds access to builtin segment %s at %v.", bs.name, addr)}
-				return false
+		// The first offending cell in offset order decides the message;
+		// at one cell, the bounds checks come before the value check.
+		var oob error
+		oobAt, hasOOB := uint64(0), false
+		if bs, ok := bsegs[i]; ok {
+			if oobAt, hasOOB = r.Mem.FirstSetFrom(i, bs.size); hasOOB {
+				oob = &SecurityError{Msg: fmt.Sprintf("Out of bounds access to builtin segment %s at %v.", bs.name, memory.Ptr{Segment: i, Offset: oobAt})}
 			}
-			if i == r.ProgramBase.Segment && off >= progSize {
-				err = &SecurityError{Msg: fmt.Sprintf("Out of bounds access to program segment at %v.", addr)}
-				return false
+		} else if i == r.ProgramBase.Segment {
+			if oobAt, hasOOB = r.Mem.FirstSetFrom(i, progSize); hasOOB {
+				oob = &SecurityError{Msg: fmt.Sprintf("Out of bounds access to program segment at %v.", memory.Ptr{Segment: i, Offset: oobAt})}
 			}
-			if p, ok := v.Ptr(); ok && (p.Segment < 0 || p.Segment >= nSeg) {
-				err = &SecurityError{Msg: fmt.Sprintf("Invalid memory value at address %v: %v.", addr, v)}
-				return false
-			}
-			return true
-		})
-		if err != nil {
-			return err
+		}
+		if badAt, bad := r.Mem.FirstPointerOutside(i, nSeg); bad && (!hasOOB || badAt < oobAt) {
+			addr := memory.Ptr{Segment: i, Offset: badAt}
+			return &SecurityError{Msg: fmt.Sprintf("Invalid memory value at address %v: %v.", addr, r.Mem.Get(addr))}
+		}
+		if hasOOB {
+			return oob
 		}
 	}
 	for _, b := range r.Builtins {
@@ -493,23 +492,6 @@ func (r *Runner) Relocate() error {
 	}
 	r.Relocation = rel
 	return nil
-}
-
-// RelocatedTrace returns the trace in the relocated address space.
-func (r *Runner) RelocatedTrace() ([]trace.Entry, error) {
-	t := r.VM.Trace()
-	out := make([]trace.Entry, len(t))
-	rel := r.Relocation
-	for i, e := range t {
-		pc, err1 := rel.Ptr(e.PC)
-		ap, err2 := rel.Ptr(e.AP)
-		fp, err3 := rel.Ptr(e.FP)
-		if err := errors.Join(err1, err2, err3); err != nil {
-			return nil, &AssertError{err.Error()}
-		}
-		out[i] = trace.Entry{PC: pc, AP: ap, FP: fp}
-	}
-	return out, nil
 }
 
 // Output returns the output builtin's cells (nil when the program has no

@@ -12,12 +12,11 @@ type Hint interface {
 	Exec(vm *VM) error
 }
 
-// TraceEntry is the register state before one step.
-type TraceEntry struct{ PC, AP, FP memory.Ptr }
-
 type slot struct {
 	ins     Instruction
 	decoded bool
+	kind    fastKind
+	apInc   uint8 // ap += apInc for the fast shapes with a regular or ap++ update
 	hints   []Hint
 }
 
@@ -30,26 +29,18 @@ type VM struct {
 	// SkipInstruction may be set by a hint to skip the current instruction.
 	SkipInstruction bool
 
-	trace   []TraceEntry
+	trace   compactTrace
 	tracing bool
+	// generic turns the fast paths off (tests compare the two).
+	generic bool
 	code    [][]slot
 }
 
 // New returns a VM over mem with the given initial registers.
 func New(mem *memory.Memory, pc, ap, fp memory.Ptr, trace bool) *VM {
-	return &VM{Mem: mem, PC: pc, AP: ap, FP: fp, tracing: trace}
-}
-
-// Trace returns the recorded trace (nil when tracing is off).
-func (vm *VM) Trace() []TraceEntry { return vm.trace }
-
-// ReserveTrace preallocates room for n trace entries.
-func (vm *VM) ReserveTrace(n int) {
-	if vm.tracing && cap(vm.trace) < n {
-		t := make([]TraceEntry, len(vm.trace), n)
-		copy(t, vm.trace)
-		vm.trace = t
-	}
+	v := &VM{Mem: mem, PC: pc, AP: ap, FP: fp, tracing: trace}
+	v.trace.check = true
+	return v
 }
 
 func (vm *VM) slotsFor(seg int, need uint64) []slot {
@@ -95,6 +86,7 @@ func (vm *VM) fail(hint int, err error) *StepError {
 
 // Step runs the hints at pc, then the instruction at pc.
 func (vm *VM) Step() error {
+	vm.segmentsMayChange()
 	pc := vm.PC
 	var s *slot
 	if pc.Segment >= 0 && pc.Segment < len(vm.code) && pc.Offset < uint64(len(vm.code[pc.Segment])) {
@@ -125,6 +117,12 @@ func (vm *VM) Step() error {
 		}
 		s = &vm.slotsFor(pc.Segment, pc.Offset+1)[pc.Offset]
 		s.ins, s.decoded = ins, true
+		if !vm.generic {
+			s.kind, s.apInc = classify(&s.ins)
+		}
+	}
+	if s.kind != fastNone && vm.fastStep(s) {
+		return nil
 	}
 	return vm.exec(&s.ins)
 }
@@ -168,6 +166,7 @@ func (vm *VM) exec(ins *Instruction) error {
 }
 
 func (vm *VM) execute(ins *Instruction) error {
+	vm.segmentsMayChange()
 	mem := vm.Mem
 	dstAddr, err := offsetAddr(vm.reg(ins.Dst), ins.Off0)
 	if err != nil {
@@ -334,12 +333,13 @@ func (vm *VM) execute(ins *Instruction) error {
 	}
 
 	if vm.tracing {
-		if len(vm.trace) == cap(vm.trace) {
-			vm.ReserveTrace(max(4*cap(vm.trace), 1024))
-		}
-		vm.trace = append(vm.trace, TraceEntry{vm.PC, vm.AP, vm.FP})
+		vm.record()
 	}
-	return vm.updateRegisters(ins, &dst, &op1, &res)
+	err = vm.updateRegisters(ins, &dst, &op1, &res)
+	// Any instruction may have changed fp or a register's segment: the
+	// next step's record (perhaps a fast one) compares them.
+	vm.segmentsMayChange()
+	return err
 }
 
 func (vm *VM) deduceOp0(ins *Instruction, dst, op1 memory.Value) (op0, res memory.Value, err error) {
@@ -530,11 +530,15 @@ func OperandAddrs(ins *Instruction, pc, ap, fp memory.Ptr, m *memory.Memory) (ds
 // limit). It is Step in a loop with the common case (a decoded slot
 // without hints) kept in the loop itself.
 func (vm *VM) RunTo(end memory.Ptr, limit uint64) error {
+	vm.segmentsMayChange()
 	for n := uint64(0); vm.PC != end && (limit == 0 || n < limit); n++ {
 		pc := vm.PC
 		if uint(pc.Segment) < uint(len(vm.code)) {
 			if c := vm.code[pc.Segment]; pc.Offset < uint64(len(c)) {
 				if s := &c[pc.Offset]; s.decoded && s.hints == nil {
+					if s.kind != fastNone && vm.fastStep(s) {
+						continue
+					}
 					if err := vm.execute(&s.ins); err != nil {
 						return vm.fail(-1, err)
 					}

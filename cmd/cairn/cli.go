@@ -28,10 +28,10 @@ commands:
            with no arguments, runs an embedded example
   hash-program  print a program's hash as cairo-hash-program does
            (--program P [--program-hash-function pedersen|poseidon|blake])
-  prove    make a Stone v3 proof from a proof-mode run, plain layout, stone
-           preset (cpu_air_prover's flags: --out_file --private_input_file
-           --public_input_file --parameter_file [--prover_config_file]
-           [--generate_annotations])
+  prove    make a Stone v3 proof of a proof-mode run (plain and the builtin layouts) as
+           cpu_air_prover does: --out_file F and either --program P.json or
+           --private_input_file F --public_input_file F; [--parameter_file]
+           [--prover_config_file] [--generate_annotations] [--quiet]
   verify   check a Stone v3 proof as cpu_air_verifier does
            (PROOF.json or --in_file PROOF.json [--min_security_bits N])
 `

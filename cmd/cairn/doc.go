@@ -1,5 +1,5 @@
 // Command cairn runs compiled Cairo programs as cairo-run does, proves
-// proof-mode runs as Stone's cpu_air_prover does and verifies Stone v3
+// proof-mode runs as Stone's cpu_air_prover does, and verifies Stone v3
 // proofs as cpu_air_verifier does.
 //
 //	cairn run [--program] PROGRAM.json [--layout L] [--print_output] [--print_info]
@@ -7,7 +7,6 @@
 //	cairn prove --out_file F (--program P.json [--layout plain] |
 //	          --private_input_file F --public_input_file F)
 //	          [--parameter_file F] [--prover_config_file F] [--generate_annotations] [--quiet]
-//
 //	cairn verify [--in_file] PROOF.json [--min_security_bits N] [--extra_output_file F]
 //	cairn hash-program --program PROGRAM.json [--program-hash-function F]
 //

@@ -72,6 +72,10 @@ func TestProveCLI(t *testing.T) {
 	if err != nil {
 		t.Fatalf("verifier rejects cairn's proof: %v (checks passed: %v)", err, rep.Run)
 	}
+	stderr.Reset()
+	if code := run([]string{"verify", "--in_file", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("cairn verify: exit %d: %s", code, stderr.String())
+	}
 	p, err := proof.Parse(data)
 	if err != nil {
 		t.Fatal(err)

@@ -166,10 +166,16 @@ func commitLayer(v []fp.Element, step int, p Params) (*merkle.Table, error) {
 	}, p.Bottom, p.Top, p.NVerifierFriendly)
 }
 
-// layerRow is row r of a layer's table.
-func layerRow(v []fp.Element, step int) func(r uint64) []fp.Element {
+// layerRows reads rows of a layer's table.
+func layerRows(v []fp.Element, step int) func(rs []uint64) [][]fp.Element {
 	w := uint64(1) << step
-	return func(r uint64) []fp.Element { return slices.Clone(v[r*w : (r+1)*w]) }
+	return func(rs []uint64) [][]fp.Element {
+		out := make([][]fp.Element, len(rs))
+		for i, r := range rs {
+			out[i] = slices.Clone(v[r*w : (r+1)*w])
+		}
+		return out
+	}
 }
 
 // ChooseQueries grinds the proof of work, draws the query indices (scope
@@ -235,7 +241,7 @@ func (f *Prover) Decommit(ch pchannel.Channel, firstLayer func(queries []uint64)
 			skip[merkle.Cell{Row: pos >> uint(l.step), Col: int(pos & mask)}] = true
 			rows = append(rows, pos>>uint(l.step))
 		}
-		err := l.table.Decommit(ch, layerRow(l.values, l.step), rows, skip)
+		err := l.table.Decommit(ch, layerRows(l.values, l.step), rows, skip)
 		ch.Exit()
 		if err != nil {
 			return err

@@ -139,6 +139,37 @@ func (l *LDE) Row(r uint64) []fp.Element {
 	return out
 }
 
+// Rows evaluates every column at the rows rs (for decommitments): one
+// pass over each column's coefficients for all the points at once, the
+// points as a vector (Horner's rule, vectorized across the points).
+func (l *LDE) Rows(rs []uint64) [][]fp.Element {
+	m := len(rs)
+	xs := make(fp.Vector, m)
+	for i, r := range rs {
+		xs[i] = l.Point(r)
+	}
+	vals := make([]fp.Vector, len(l.Coeffs))
+	run(len(l.Coeffs), func(k int) {
+		c := l.Coeffs[k]
+		acc := make(fp.Vector, m)
+		for i := len(c) - 1; i >= 0; i-- {
+			acc.Mul(acc, xs)
+			for j := range acc {
+				acc[j].Add(&acc[j], &c[i])
+			}
+		}
+		vals[k] = acc
+	})
+	out := make([][]fp.Element, m)
+	for i := range out {
+		out[i] = make([]fp.Element, len(l.Coeffs))
+		for k := range vals {
+			out[i][k] = vals[k][i]
+		}
+	}
+	return out
+}
+
 // CosetOffsets returns the offset of each coset c: 3·w^bitrev(c), w of
 // order 2^(logN+logCosets).
 func CosetOffsets(logN, logCosets int) []fp.Element {

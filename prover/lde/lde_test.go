@@ -77,6 +77,37 @@ func TestEvaluationDomain(t *testing.T) {
 	}
 }
 
+// TestRows: the batched evaluation equals the one-row evaluation.
+func TestRows(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 7))
+	cols := make([][]fp.Element, 3)
+	for c := range cols {
+		cols[c] = make([]fp.Element, 64)
+		for i := range cols[c] {
+			cols[c][i].SetUint64(r.Uint64())
+		}
+	}
+	l, err := New(cols, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range []int{1, 5, 8, 19} {
+		rs := make([]uint64, m)
+		for i := range rs {
+			rs[i] = r.Uint64N(l.NRows())
+		}
+		got := l.Rows(rs)
+		for i, row := range rs {
+			want := l.Row(row)
+			for c := range want {
+				if !got[i][c].Equal(&want[c]) {
+					t.Fatalf("%d points: row %d column %d differs", m, row, c)
+				}
+			}
+		}
+	}
+}
+
 func TestShapeErrors(t *testing.T) {
 	for _, cols := range [][][]fp.Element{nil, {make([]fp.Element, 3)}, {make([]fp.Element, 4), make([]fp.Element, 2)}} {
 		if _, err := New(cols, 1); !errors.Is(err, ErrShape) {

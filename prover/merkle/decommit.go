@@ -19,12 +19,15 @@ type Sender interface {
 	SendData(label string, b []byte)
 }
 
-// ColumnRows returns the row function of a table held as columns.
-func ColumnRows(columns [][]fp.Element) func(r uint64) []fp.Element {
-	return func(r uint64) []fp.Element {
-		out := make([]fp.Element, len(columns))
-		for c := range columns {
-			out[c] = columns[c][r]
+// ColumnRows returns the rows function of a table held as columns.
+func ColumnRows(columns [][]fp.Element) func(rs []uint64) [][]fp.Element {
+	return func(rs []uint64) [][]fp.Element {
+		out := make([][]fp.Element, len(rs))
+		for i, r := range rs {
+			out[i] = make([]fp.Element, len(columns))
+			for c := range columns {
+				out[i][c] = columns[c][r]
+			}
 		}
 		return out
 	}
@@ -45,8 +48,10 @@ func cellLabel(r uint64, c int) string {
 // except the skip cells (which the verifier computes itself), then the
 // rows that complete each touched leaf (as Data), then the Merkle
 // authentication nodes in the order the verifier's FIFO asks for them.
-// row returns a committed row (all its columns).
-func (t *Table) Decommit(ch Sender, row func(r uint64) []fp.Element, rows []uint64, skip map[Cell]bool) error {
+// rowsOf returns committed rows (all their columns); it is called once,
+// with every row the decommitment reads (queried rows, their leaves'
+// other rows, and the rows of sibling leaves whose hashes are not kept).
+func (t *Table) Decommit(ch Sender, rowsOf func(rs []uint64) [][]fp.Element, rows []uint64, skip map[Cell]bool) error {
 	rs := slices.Clone(rows)
 	slices.Sort(rs)
 	rs = slices.Compact(rs)
@@ -58,17 +63,40 @@ func (t *Table) Decommit(ch Sender, row func(r uint64) []fp.Element, rows []uint
 			return fmt.Errorf("%w: row %d outside a table of %d rows", ErrShape, r, t.NRows)
 		}
 	}
-	values := map[uint64][]fp.Element{}
+	// Every row read below: the queried leaves' rows and, when a leaf's
+	// sibling is not queried, the sibling's rows (leaf hashes are not kept).
+	leafSet := map[uint64]bool{}
+	for _, r := range rs {
+		leafSet[r/t.PerLeaf] = true
+	}
+	var need []uint64
+	for l := range leafSet {
+		for _, ll := range []uint64{l, l ^ 1} {
+			if ll == l || (t.NLeaves > 1 && !leafSet[ll]) {
+				for r := ll * t.PerLeaf; r < (ll+1)*t.PerLeaf; r++ {
+					need = append(need, r)
+				}
+			}
+		}
+	}
+	slices.Sort(need)
+	need = slices.Compact(need)
+	got := rowsOf(need)
+	if len(got) != len(need) {
+		return fmt.Errorf("%w: %d rows for %d asked", ErrShape, len(got), len(need))
+	}
+	values := make(map[uint64][]fp.Element, len(need))
+	for i, r := range need {
+		if len(got[i]) != t.NColumns {
+			return fmt.Errorf("%w: row %d has %d values for a table of %d columns", ErrShape, r, len(got[i]), t.NColumns)
+		}
+		values[r] = got[i]
+	}
 	get := func(r uint64) ([]fp.Element, error) {
 		if v, ok := values[r]; ok {
 			return v, nil
 		}
-		v := row(r)
-		if len(v) != t.NColumns {
-			return nil, fmt.Errorf("%w: row %d has %d values for a table of %d columns", ErrShape, r, len(v), t.NColumns)
-		}
-		values[r] = v
-		return v, nil
+		return nil, fmt.Errorf("%w: row %d was not evaluated", ErrShape, r)
 	}
 	for _, r := range rs {
 		v, err := get(r)

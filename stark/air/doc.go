@@ -15,6 +15,19 @@
 // calls it through Layout.CompositionAt, and a prover can drive the same
 // tables over a coset.
 //
+// Each layout also carries Stone's trace-generation context
+// (GetTraceGenerationContext) for the prover: Layout.VirtualColumns names
+// the cells every Cairo value goes to (column, step, row offset), and
+// Layout.Trace holds the context's objects, the segment order, the
+// builtins' row ratios and Stone's scalar constants. The dynamic layout's
+// are expressions over its params, evaluated by Layout.Instance, which
+// also makes the checks of the params that Stone's
+// GetTraceGenerationContext makes (ContextCheck; for a fixed layout, of
+// the trace length). Virtual
+// columns share cells only as Stone means them to (pools and their users,
+// index ranges of one progression, slots a component leaves free); see
+// VirtualColumn.
+//
 // What the constraints read from the public input (the public-memory
 // product, rc_min/rc_max, initial and final ap/pc, builtin segment bases,
 // the diluted check's final value) is computed here from the proof's

@@ -18,14 +18,22 @@ var usesParam = map[string]string{
 	"poseidon": "uses_poseidon_builtin",
 }
 
-// Instance returns the layout for the public input pi: l itself for a
-// fixed layout (which takes no dynamic params), and for the dynamic layout
+// Instance returns the layout for the public input pi, after Stone's
+// checks of its trace length and dynamic params (ContextCheck): l itself
+// for a fixed layout (which takes no dynamic params), and for the dynamic layout
 // a copy with its widths, component step, mask, periodic steps, virtual
 // columns and builtin sizes computed from pi's dynamic params.
 func (l *Layout) Instance(pi *proof.PublicInput) (*Layout, error) {
 	if l.Dynamic == nil {
 		if len(pi.DynamicParams) != 0 {
 			return nil, fmt.Errorf("%w: layout %s takes no dynamic params, the public input has %d", ErrPublicInput, l.Name, len(pi.DynamicParams))
+		}
+		traceLen := l.TraceLength(pi.NSteps)
+		if pi.NSteps == 0 || traceLen/pi.NSteps != l.RowsPerStep() {
+			return nil, fmt.Errorf("%w: n_steps %d", ErrPublicInput, pi.NSteps)
+		}
+		if err := l.checkContext([]uint64{traceLen}); err != nil {
+			return nil, err
 		}
 		return l, nil
 	}

@@ -101,6 +101,9 @@ func (l *Layout) TraceLength(nSteps uint64) uint64 {
 	return nSteps * l.CpuComponentHeight * l.CpuComponentStep
 }
 
+// RowsPerStep is the number of trace rows per Cairo step.
+func (l *Layout) RowsPerStep() uint64 { return l.CpuComponentHeight * l.CpuComponentStep }
+
 // Width is the number of trace columns (main plus interaction).
 func (l *Layout) Width() int { return l.NColumnsFirst + l.NColumnsSecond }
 

@@ -49,6 +49,16 @@ var Plain = &Layout{
 		},
 		SegmentNames: []string{"program", "execution"},
 		Builtins:     []Builtin{},
+		Checks: []ContextCheck{
+			{nil, IntExpr{{13, 1, 0, 0, 0}, {1, 0, 0, 0, 0}}, "IsPowerOfTwo(trace_length_)", "Coset step (MemberExpression(trace_length)) must be a power of two"},
+			{nil, IntExpr{{13, 1, 0, 0, 0}, {5, 2, 3, 0, 0}, {1, 0, 0, 0, 0}, {0, 0, 0, 0, 8}}, "IsPowerOfTwo(SafeDiv(trace_length_,8))", "Dimension should be a power of 2."},
+			{nil, IntExpr{{13, 1, 0, 0, 0}, {5, 2, 3, 0, 0}, {1, 0, 0, 0, 0}, {0, 0, 0, 0, 2}}, "IsPowerOfTwo(SafeDiv(trace_length_,2))", "Dimension should be a power of 2."},
+			{nil, IntExpr{{11, 1, 6, 0, 0}, {9, 2, 5, 0, 0}, {5, 3, 4, 0, 0}, {1, 0, 0, 0, 0}, {0, 0, 0, 0, 2}, {0, 0, 0, 0, 1}, {0, 0, 0, 0, 0}}, "((SafeDiv(trace_length_,2)-1)>=0)", "Index out of range."},
+			{nil, IntExpr{{11, 1, 4, 0, 0}, {5, 2, 3, 0, 0}, {1, 0, 0, 0, 0}, {0, 0, 0, 0, 2}, {0, 0, 0, 0, 0}}, "(SafeDiv(trace_length_,2)>=0)", "Index should be non negative."},
+			{nil, IntExpr{{13, 1, 0, 0, 0}, {5, 2, 3, 0, 0}, {1, 0, 0, 0, 0}, {0, 0, 0, 0, 16}}, "IsPowerOfTwo(SafeDiv(trace_length_,16))", "Dimension should be a power of 2."},
+			{nil, IntExpr{{11, 1, 6, 0, 0}, {9, 2, 5, 0, 0}, {5, 3, 4, 0, 0}, {1, 0, 0, 0, 0}, {0, 0, 0, 0, 16}, {0, 0, 0, 0, 1}, {0, 0, 0, 0, 0}}, "((SafeDiv(trace_length_,16)-1)>=0)", "step must not exceed dimension."},
+			{nil, IntExpr{{11, 1, 4, 0, 0}, {5, 2, 3, 0, 0}, {1, 0, 0, 0, 0}, {0, 0, 0, 0, 16}, {0, 0, 0, 0, 0}}, "(SafeDiv(trace_length_,16)>=0)", "Index out of range."},
+		},
 		Constants: map[string]uint64{
 			"kConstraintDegree":      2,
 			"kCpuComponentHeight":    16,

@@ -87,6 +87,14 @@ const (
 	IntDiv                  // A / B (an error unless exact: Stone's SafeDiv)
 	IntNe                   // A != B ? 1 : 0
 	IntTernary              // A != 0 ? B : C
+	// Stone's uint64 arithmetic, for its ASSERT_RELEASE conditions (where
+	// "x - y >= 0" wraps and always holds).
+	IntWrapAdd // A + B mod 2^64
+	IntWrapSub // A - B mod 2^64
+	IntWrapMul // A * B mod 2^64
+	IntGe      // A >= B ? 1 : 0
+	IntEq      // A == B ? 1 : 0
+	IntPow2    // A is a power of 2 ? 1 : 0 (Stone's IsPowerOfTwo; 0 is not)
 )
 
 // IntNode is one node of an IntExpr.
@@ -118,6 +126,15 @@ func (e IntExpr) eval(i uint32, vars []uint64, depth int) (uint64, error) {
 			return 0, fmt.Errorf("%w: integer variable %d not set", ErrEval, n.K)
 		}
 		return vars[n.K], nil
+	case IntPow2:
+		a, err := e.eval(n.A, vars, depth+1)
+		if err != nil {
+			return 0, err
+		}
+		if a != 0 && a&(a-1) == 0 {
+			return 1, nil
+		}
+		return 0, nil
 	case IntTernary:
 		c, err := e.eval(n.A, vars, depth+1)
 		if err != nil {
@@ -159,12 +176,26 @@ func (e IntExpr) eval(i uint32, vars []uint64, depth int) (uint64, error) {
 		}
 		return a / b, nil
 	case IntNe:
-		if a != b {
-			return 1, nil
-		}
-		return 0, nil
+		return b2u(a != b), nil
+	case IntWrapAdd:
+		return a + b, nil
+	case IntWrapSub:
+		return a - b, nil
+	case IntWrapMul:
+		return a * b, nil
+	case IntGe:
+		return b2u(a >= b), nil
+	case IntEq:
+		return b2u(a == b), nil
 	}
 	return 0, fmt.Errorf("%w: integer op %d", ErrEval, n.Op)
+}
+
+func b2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func mul64(a, b uint64) (uint64, uint64) {

@@ -81,18 +81,21 @@ type Builtin struct {
 // other scalar constants.
 type TraceContext struct {
 	// VirtualColumns are in Stone's order. The pools (mem_pool/addr,
-	// mem_pool/value, range_check16_pool, diluted_pool) are the union of
-	// the cells their users take (cpu/decode/mem_inst/addr, ...) plus the
-	// free cells the pool's Finalize pads; other virtual columns do not
-	// share cells, save the aliases Stone names twice
-	// (cpu/decode/pc = cpu/decode/mem_inst/addr,
-	// cpu/decode/instruction = cpu/decode/mem_inst/value).
+	// mem_pool/value, range_check16_pool, diluted_pool) hold the cells
+	// their users take (cpu/decode/mem_inst/addr, ...) and the free cells
+	// the pool's Finalize pads; Stone names two of them twice
+	// (cpu/decode/pc = cpu/decode/mem_inst/addr, cpu/decode/instruction =
+	// cpu/decode/mem_inst/value). For the other ways they share cells see
+	// VirtualColumn.
 	VirtualColumns []VirtualColumn
 	Objects        []TraceObject
 	// SegmentNames are the memory segments in Stone's kSegmentNames order.
 	SegmentNames []string
 	// Builtins are the layout's builtins in segment order.
 	Builtins []Builtin
+	// Checks are Stone's checks of the trace length and dynamic params
+	// (Instance makes them).
+	Checks []ContextCheck
 	// Constants holds every numeric scalar constant of Stone's
 	// CpuAirDefinition by its C++ name (kRangeCheckNParts, kPoseidonRoundsFull,
 	// kEcOpScalarHeight, kAddModNWords, ...).
@@ -105,6 +108,44 @@ type DynamicVirtualColumn struct {
 	Name                    string
 	Interaction             bool
 	Column, Step, RowOffset IntExpr
+}
+
+// ContextCheck is one of the checks Stone's GetTraceGenerationContext
+// makes (ASSERT_RELEASE) of the trace length and the dynamic params, and
+// so its verifier, whose CpuAir builds the context: when Guard is nil or
+// non-zero, Cond must evaluate (its SafeDivs exact) to non-zero, in
+// Stone's uint64 arithmetic. Text is the condition as Stone writes it, Msg
+// Stone's message.
+type ContextCheck struct {
+	Guard, Cond IntExpr
+	Text, Msg   string
+}
+
+// checkContext makes the layout's context checks for vars (the trace
+// length, then the dynamic params).
+func (l *Layout) checkContext(vars []uint64) error {
+	if l.Trace == nil {
+		return fmt.Errorf("%w: layout %s has no trace context", ErrEval, l.Name)
+	}
+	for _, a := range l.Trace.Checks {
+		if a.Guard != nil {
+			g, err := a.Guard.Eval(vars)
+			if err != nil {
+				return fmt.Errorf("%w: layout %s: guard of %s: %w", ErrPublicInput, l.Name, a.Text, err)
+			}
+			if g == 0 {
+				continue
+			}
+		}
+		v, err := a.Cond.Eval(vars)
+		if err != nil {
+			return fmt.Errorf("%w: layout %s: Stone's check %s (%s): %w", ErrPublicInput, l.Name, a.Text, a.Msg, err)
+		}
+		if v == 0 {
+			return fmt.Errorf("%w: layout %s: Stone's check %s fails: %s", ErrPublicInput, l.Name, a.Text, a.Msg)
+		}
+	}
+	return nil
 }
 
 // DynamicBuiltin names the dynamic params that size a builtin.
@@ -173,6 +214,9 @@ func (l *Layout) instanceTrace(out *Layout, vars []uint64, byName map[string]uin
 	d := l.Dynamic
 	if l.Trace == nil {
 		return fmt.Errorf("%w: layout %s has no trace context", ErrEval, l.Name)
+	}
+	if err := l.checkContext(vars); err != nil {
+		return err
 	}
 	tc := *l.Trace
 	tc.Builtins = make([]Builtin, 0, len(d.Builtins)+1)

@@ -1,7 +1,9 @@
 package air
 
 import (
+	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"sort"
 	"strings"
@@ -270,5 +272,126 @@ func TestPlainVirtualColumns(t *testing.T) {
 	}
 	if Plain.MemoryUnitsRowRatio() != 2 || Plain.RangeCheckUnitsRowRatio() != 1 || Plain.DilutedUnitsRowRatio() != 0 {
 		t.Errorf("plain units: memory %d, range check %d, diluted %d", Plain.MemoryUnitsRowRatio(), Plain.RangeCheckUnitsRowRatio(), Plain.DilutedUnitsRowRatio())
+	}
+}
+
+// TestDynamicTraceContext: the dynamic example's unused builtins have no
+// virtual columns and a Builtin with Used false; each param set to 0, 3 or
+// 2^40 yields a layout whose virtual columns fit, or ErrPublicInput.
+func TestDynamicTraceContext(t *testing.T) {
+	d := dynamicExample(t)
+	if d == nil {
+		t.Skip("no stone vectors")
+	}
+	for _, b := range d.Trace.Builtins {
+		used := map[string]bool{"output": true, "pedersen": true, "range_check": true, "ecdsa": true, "bitwise": true, "ec_op": true}[b.Name]
+		if b.Used != used {
+			t.Errorf("%s used %v", b.Name, b.Used)
+		}
+		for _, v := range d.VirtualColumns() {
+			if !b.Used && strings.TrimSuffix(component(v.Name), "_builtin") == b.Name {
+				t.Errorf("unused %s has virtual column %s", b.Name, v.Name)
+			}
+		}
+	}
+	if b, _ := d.Builtin("pedersen"); b.RowRatio != 1024 || b.Ratio != 32 {
+		t.Errorf("pedersen %+v", b)
+	}
+	if _, ok := d.Builtin("keccak"); !ok {
+		t.Error("no keccak builtin entry")
+	}
+	data, err := os.ReadFile(testvectors.Dir() + "/cairo-lang-examples/dynamic_layout_proof.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := proof.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pi := p.PublicInput
+	orig := pi.DynamicParams
+	// Params Stone's GetTraceGenerationContext rejects, and its message.
+	for _, c := range []struct {
+		param string
+		value uint64
+		msg   string
+	}{
+		{"uses_pedersen_builtin", 2, "uses_pedersen_builtin should be a boolean"},
+		{"pedersen_builtin_row_ratio", 1536, "IsPowerOfTwo(pedersen_builtin_row_ratio) fails"},
+		{"memory_units_row_ratio", 3, "power of"},
+		// An unused builtin still shapes the mask and virtual columns (SafeDiv).
+		{"keccak__row_ratio", 5, "is not divisible by"},
+	} {
+		pi.DynamicParams = maps.Clone(orig)
+		pi.DynamicParams[c.param] = c.value
+		_, err := Dynamic.Instance(&pi)
+		if !errors.Is(err, ErrPublicInput) || !strings.Contains(err.Error(), c.msg) {
+			t.Errorf("%s = %d: %v, want Stone's %q", c.param, c.value, err, c.msg)
+		}
+	}
+	for name := range orig {
+		for _, v := range []uint64{0, 3, 1 << 40} {
+			pi.DynamicParams = maps.Clone(orig)
+			pi.DynamicParams[name] = v
+			l, err := Dynamic.Instance(&pi)
+			if err != nil {
+				if !errors.Is(err, ErrPublicInput) {
+					t.Errorf("%s = %d: %v", name, v, err)
+				}
+				continue
+			}
+			for _, vc := range l.VirtualColumns() {
+				if vc.Column >= l.Width() || vc.Step == 0 || vc.RowOffset >= l.TraceLength(pi.NSteps) {
+					t.Errorf("%s = %d: %+v does not fit", name, v, vc)
+				}
+			}
+		}
+	}
+}
+
+// TestIntExprStoneOps: the ops of Stone's assertions compute in uint64.
+func TestIntExprStoneOps(t *testing.T) {
+	c := func(k uint64) IntNode { return IntNode{Op: IntConst, K: k} }
+	bin := func(op IntOp, a, b uint64) IntExpr { return IntExpr{{Op: op, A: 1, B: 2}, c(a), c(b)} }
+	for _, tc := range []struct {
+		e    IntExpr
+		want uint64
+	}{
+		{bin(IntWrapSub, 3, 5), 1<<64 - 2},
+		{bin(IntWrapAdd, 1<<63, 1<<63), 0},
+		{bin(IntWrapMul, 1<<32, 1<<32), 0},
+		{bin(IntGe, 3, 3), 1}, {bin(IntGe, 2, 3), 0},
+		{bin(IntEq, 7, 7), 1}, {bin(IntEq, 7, 8), 0},
+		{IntExpr{{Op: IntPow2, A: 1}, c(64)}, 1},
+		{IntExpr{{Op: IntPow2, A: 1}, c(0)}, 0},
+		{IntExpr{{Op: IntPow2, A: 1}, c(96)}, 0},
+	} {
+		if got, err := tc.e.Eval(nil); err != nil || got != tc.want {
+			t.Errorf("%v: %d, %v; want %d", tc.e, got, err, tc.want)
+		}
+	}
+	if _, err := (IntExpr{{Op: IntPow2, A: 1}, {Op: IntDiv, A: 2, B: 3}, c(5), c(2)}).Eval(nil); !errors.Is(err, ErrEval) {
+		t.Errorf("IsPowerOfTwo(SafeDiv(5, 2)): %v", err)
+	}
+}
+
+// TestFixedContextChecks: a fixed layout's Instance makes Stone's checks
+// of the trace length (small: its 8192-row ECDSA component needs 512
+// steps or more).
+func TestFixedContextChecks(t *testing.T) {
+	for _, c := range []struct {
+		nSteps uint64
+		ok     bool
+	}{{512, true}, {1 << 20, true}, {256, false}, {0, false}, {1 << 62, false}} {
+		_, err := Small.Instance(&proof.PublicInput{NSteps: c.nSteps})
+		if (err == nil) != c.ok || (err != nil && !errors.Is(err, ErrPublicInput)) {
+			t.Errorf("small, n_steps %d: %v", c.nSteps, err)
+		}
+	}
+	if _, err := Small.Instance(&proof.PublicInput{NSteps: 256}); err == nil || !strings.Contains(err.Error(), "SafeDiv(trace_length_,8192)") {
+		t.Errorf("small, 256 steps: %v", err)
+	}
+	if _, err := Plain.Instance(&proof.PublicInput{NSteps: 1}); err != nil {
+		t.Errorf("plain, 1 step: %v", err)
 	}
 }

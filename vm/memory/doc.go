@@ -9,4 +9,11 @@
 // VM's step loop is an index, not a map lookup. Writes far beyond the end of
 // a segment go to a small sparse map instead, so a program cannot make the
 // VM allocate gigabytes by writing at ptr + 2^40.
+//
+// A Value is 32 pointer-free bytes (a felt's Montgomery words, with the kind
+// in the two spare top bits), so the step loop reads cells in place (Cell)
+// and computes sums into them (Claim, AddFeltsTo) on the raw words, and the
+// garbage collector never scans memory. The memory file needs canonical
+// little-endian felts: PutFeltLE converts out of Montgomery form with a
+// reduction specialised to the Stark prime.
 package memory

@@ -2,6 +2,7 @@ package memory
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/cairn-vm/cairn/felt"
@@ -41,7 +42,7 @@ func (s *segment) get(off uint64) Value {
 // usedSize is one past the highest written offset.
 func (s *segment) usedSize() uint64 {
 	n := uint64(len(s.cells))
-	for n > 0 && !s.cells[n-1].IsSet() {
+	for n > 0 && !s.cells[n-1].set() {
 		n--
 	}
 	for off := range s.far {
@@ -146,7 +147,7 @@ func (m *Memory) TrySet(addr Ptr, v Value) bool {
 		if off := addr.Offset; s.plain && off < uint64(cap(s.cells)) {
 			if off >= uint64(len(s.cells)) {
 				s.cells = s.cells[:off+1]
-			} else if s.cells[off].IsSet() {
+			} else if s.cells[off].set() {
 				return false
 			}
 			s.cells[off] = v
@@ -200,7 +201,7 @@ func (m *Memory) Set(addr Ptr, v Value) error {
 	if i := addr.Segment; uint(i) < uint(len(m.segs)) && !m.frozen && (i >= len(m.validators) || m.validators[i] == nil) {
 		s := &m.segs[i]
 		off, n := addr.Offset, uint64(len(s.cells))
-		if off < n && !s.cells[off].IsSet() {
+		if off < n && !s.cells[off].set() {
 			s.cells[off] = v
 			s.nset++
 			return nil
@@ -379,8 +380,8 @@ func (m *Memory) eachCell(i int, f func(off uint64, v Value) bool) {
 	if s == nil {
 		return
 	}
-	for off, v := range s.cells {
-		if v.IsSet() && !f(uint64(off), v) {
+	for off := range s.cells {
+		if s.cells[off].set() && !f(uint64(off), s.cells[off]) {
 			return
 		}
 	}
@@ -423,8 +424,8 @@ func (m *Memory) UsedSize(i int) uint64 {
 func (m *Memory) CountCells() int {
 	n := 0
 	count := func(s *segment) {
-		for _, v := range s.cells {
-			if v.IsSet() {
+		for i := range s.cells {
+			if s.cells[i].set() {
 				n++
 			}
 		}
@@ -449,3 +450,118 @@ func (m *Memory) Freeze() {
 
 // Frozen reports whether the memory is frozen.
 func (m *Memory) Frozen() bool { return m.frozen }
+
+// HasDeducer reports whether segment i has auto-deduction rules (the step
+// loop's fast path must then leave unknown cells of it to Deduce).
+func (m *Memory) HasDeducer(i int) bool {
+	return uint(i) < uint(len(m.deducers)) && len(m.deducers[i]) > 0
+}
+
+// DenseCells returns the dense part of segment i, unset cells included,
+// for code that scans whole segments (the memory file's encoder). Callers
+// must not modify it.
+func (m *Memory) DenseCells(i int) []Value {
+	if s := m.seg(i); s != nil {
+		return s.cells
+	}
+	return nil
+}
+
+// FarOffsets returns, in ascending order, the offsets of segment i's
+// cells that lie beyond its dense part.
+func (m *Memory) FarOffsets(i int) []uint64 {
+	s := m.seg(i)
+	if s == nil || len(s.far) == 0 {
+		return nil
+	}
+	offs := make([]uint64, 0, len(s.far))
+	for off := range s.far {
+		offs = append(offs, off)
+	}
+	slices.Sort(offs)
+	return offs
+}
+
+// HasFarCells reports whether segment i has cells beyond its dense part.
+func (m *Memory) HasFarCells(i int) bool {
+	s := m.seg(i)
+	return s != nil && len(s.far) > 0
+}
+
+// FirstSetFrom returns the lowest written offset of segment i that is at
+// least from.
+func (m *Memory) FirstSetFrom(i int, from uint64) (uint64, bool) {
+	s := m.seg(i)
+	if s == nil {
+		return 0, false
+	}
+	for off := from; off < uint64(len(s.cells)); off++ {
+		if s.cells[off].set() {
+			return off, true
+		}
+	}
+	best, found := uint64(0), false
+	for off := range s.far {
+		if off >= from && (!found || off < best) {
+			best, found = off, true
+		}
+	}
+	return best, found
+}
+
+// FirstPointerOutside returns the lowest offset of segment i that holds a
+// pointer into a segment outside [0, n) (cairo-lang's secure-run check of
+// memory values), in one pass over the cells rather than a callback each.
+func (m *Memory) FirstPointerOutside(i int, n int) (uint64, bool) {
+	s := m.seg(i)
+	if s == nil {
+		return 0, false
+	}
+	for off := range s.cells {
+		if v := &s.cells[off]; KindAt(v) == PtrKind && uint(v.ptrSeg()) >= uint(n) {
+			return uint64(off), true
+		}
+	}
+	best, found := uint64(0), false
+	for off, v := range s.far {
+		if v.IsPtr() && uint(v.ptrSeg()) >= uint(n) && (!found || off < best) {
+			best, found = off, true
+		}
+	}
+	return best, found
+}
+
+// Cell returns a pointer to the dense cell at addr, set or not, for the
+// step loop's reads (a 32-byte value is cheaper to test in place than to
+// copy), or nil when the caller must use Get. Callers must not write
+// through it; Claim gives a cell to write.
+func (m *Memory) Cell(addr Ptr) *Value {
+	if uint(addr.Segment) < uint(len(m.fast)) {
+		// Cells between len and cap are unset: far cells always lie
+		// beyond the dense capacity.
+		if c := m.fast[addr.Segment].cells; addr.Offset < uint64(cap(c)) {
+			return &c[:cap(c)][addr.Offset]
+		}
+	}
+	return nil
+}
+
+// Claim is TrySet for a value the caller computes in place: it returns
+// the unset dense cell at addr of a segment without validation rules,
+// counted as written, or nil when the caller must call Set. The caller
+// must store a set value into it before anything else reads memory.
+func (m *Memory) Claim(addr Ptr) *Value {
+	if uint(addr.Segment) < uint(len(m.segs)) {
+		s := &m.segs[addr.Segment]
+		if off := addr.Offset; s.plain && off < uint64(cap(s.cells)) {
+			if off >= uint64(len(s.cells)) {
+				s.cells = s.cells[:off+1]
+			} else if s.cells[off].set() {
+				return nil
+			}
+			s.nset++
+			return &s.cells[off]
+		}
+	}
+	return nil
+}

@@ -1,7 +1,11 @@
 package memory
 
 import (
+	"bytes"
+	"encoding/binary"
 	"errors"
+	"math/big"
+	"math/rand"
 	"testing"
 
 	"github.com/cairn-vm/cairn/felt"
@@ -172,5 +176,105 @@ func TestValidation(t *testing.T) {
 	m.Freeze()
 	if err := m.Set(s.AddUint(2), FromUint64(1)); !errors.Is(err, ErrFrozen) {
 		t.Fatalf("frozen: %v", err)
+	}
+}
+
+func TestSecureScans(t *testing.T) {
+	m := New()
+	s0 := m.AddSegment()
+	m.AddSegment()
+	set := func(off uint64, v Value) {
+		if err := m.Set(s0.AddUint(off), v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	set(2, FromUint64(1))
+	set(5, FromPtr(Ptr{Segment: 1}))
+	set(9, FromPtr(Ptr{Segment: 3, Offset: 4}))
+	set(1<<40, FromPtr(Ptr{Segment: -1}))
+	set(1<<41, FromUint64(3))
+	for _, c := range []struct {
+		from uint64
+		want uint64
+		ok   bool
+	}{{0, 2, true}, {3, 5, true}, {10, 1 << 40, true}, {1<<40 + 1, 1 << 41, true}, {1<<41 + 1, 0, false}} {
+		if got, ok := m.FirstSetFrom(0, c.from); got != c.want || ok != c.ok {
+			t.Errorf("FirstSetFrom(%d) = %d %v, want %d %v", c.from, got, ok, c.want, c.ok)
+		}
+	}
+	if got, ok := m.FirstPointerOutside(0, 2); got != 9 || !ok {
+		t.Errorf("FirstPointerOutside(0, 2) = %d %v", got, ok)
+	}
+	if got, ok := m.FirstPointerOutside(0, 4); got != 1<<40 || !ok {
+		t.Errorf("FirstPointerOutside(0, 4) = %d %v", got, ok)
+	}
+	if _, ok := m.FirstPointerOutside(1, 4); ok {
+		t.Error("empty segment has a bad pointer")
+	}
+}
+
+// AddFelts works on raw Montgomery words; it must agree with the field
+// library at the edges of the range (0, p-1, values near 2^251) and at
+// random points.
+func TestAddFelts(t *testing.T) {
+	pm1 := felt.FromInt64(-1)
+	edges := []felt.Felt{felt.FromUint64(0), felt.FromUint64(1), pm1, pm1.Sub(felt.FromUint64(1)),
+		felt.FromBigInt(new(big.Int).Lsh(big.NewInt(1), 251)), felt.FromBigInt(new(big.Int).Lsh(big.NewInt(1), 250))}
+	r := rand.New(rand.NewSource(1))
+	for range 2000 {
+		edges = append(edges, felt.FromBigInt(new(big.Int).Rand(r, felt.Prime())))
+	}
+	for i, a := range edges {
+		for _, b := range edges[max(0, i-8) : i+1] {
+			got := AddFelts(FromFelt(a), FromFelt(b))
+			if want := FromFelt(a.Add(b)); got != want {
+				t.Fatalf("%v + %v: got %v, want %v", a, b, got, want)
+			}
+		}
+	}
+}
+
+// AppendRecords' inline Montgomery reduction must agree with the field
+// library's canonical bytes, and pointers relocate to their addresses;
+// it stops at pointers it cannot relocate.
+func TestAppendRecords(t *testing.T) {
+	pm1 := felt.FromInt64(-1)
+	vals := []felt.Felt{felt.FromUint64(0), felt.FromUint64(1), felt.FromUint64(1 << 63), pm1, pm1.Sub(felt.FromUint64(1)),
+		felt.FromBigInt(new(big.Int).Lsh(big.NewInt(1), 251)), felt.FromBigInt(new(big.Int).Lsh(big.NewInt(1), 192))}
+	r := rand.New(rand.NewSource(2))
+	for range 5000 {
+		vals = append(vals, felt.FromBigInt(new(big.Int).Rand(r, felt.Prime())))
+	}
+	rel := &Relocation{Bases: []uint64{1, 100}}
+	cells := []Value{{}, FromPtr(Ptr{Segment: 1, Offset: 7})}
+	for _, f := range vals {
+		cells = append(cells, FromFelt(f))
+	}
+	cells = append(cells, Value{}, FromPtr(Ptr{Segment: 2}), FromUint64(9))
+	out, stop := rel.AppendRecords([]byte("prefix"), cells, 1000)
+	if stop != len(cells)-2 {
+		t.Fatalf("stopped at %d, want %d", stop, len(cells)-2)
+	}
+	if string(out[:6]) != "prefix" {
+		t.Fatal("prefix lost")
+	}
+	out = out[6:]
+	want := func(addr uint64, v [32]byte) []byte {
+		var b [RecordSize]byte
+		binary.LittleEndian.PutUint64(b[:], addr)
+		copy(b[8:], v[:])
+		return b[:]
+	}
+	exp := want(1001, felt.FromUint64(107).BytesLE())
+	for i, f := range vals {
+		exp = append(exp, want(1002+uint64(i), f.BytesLE())...)
+	}
+	if !bytes.Equal(out, exp) {
+		for i := 0; i < len(exp); i += RecordSize {
+			if !bytes.Equal(out[i:i+RecordSize], exp[i:i+RecordSize]) {
+				t.Fatalf("record %d: got %x, want %x", i/RecordSize, out[i:i+RecordSize], exp[i:i+RecordSize])
+			}
+		}
+		t.Fatalf("got %d bytes, want %d", len(out), len(exp))
 	}
 }

@@ -1,9 +1,12 @@
 package memory
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math/big"
+	"math/bits"
+	"slices"
 
 	"github.com/cairn-vm/cairn/felt"
 )
@@ -208,4 +211,87 @@ func (m *Memory) Relocated(r *Relocation) ([]Cell, error) {
 		}
 	}
 	return out, nil
+}
+
+// RecordSize is the size of one memory-file record: the address (8 bytes)
+// and the value (32 bytes), little-endian.
+const RecordSize = 8 + felt.Bytes
+
+// AppendRecords appends the memory-file records of the set cells among
+// cells, which are the cells of one segment from offset base on in the
+// relocated address space: address base+i, then the canonical value, a
+// pointer relocated to its address. It stops before the first pointer that
+// does not relocate to a small address and returns its index (len(cells)
+// when none); the caller handles that cell through Value, which gives the
+// felt or the error, and goes on after it.
+//
+// The loop converts felts out of Montgomery form itself, inline: that
+// conversion is most of the memory file's cost. It is one Montgomery
+// reduction with R = 2^256, and the Stark prime is 1 + k*2^192
+// (k = primeTop), so p^-1 = 1 - k*2^192 mod 2^256 and the reduction factor
+// M = -a*p^-1 mod 2^256 is -a plus one 64-bit product in the top word;
+// (a + M*p) / 2^256 then needs only the four independent products M*k,
+// where a generic reduction takes sixteen in a dependent chain.
+func (r *Relocation) AppendRecords(buf []byte, cells []Value, base uint64) ([]byte, int) {
+	buf = slices.Grow(buf, len(cells)*RecordSize)
+	for i := range cells {
+		// Words, not Value methods: the methods' value receivers would
+		// copy the cell.
+		w := &cells[i].w
+		kind := w[3] >> kindShift
+		if kind == uint64(Unset) {
+			continue
+		}
+		n := len(buf)
+		buf = buf[:n+RecordSize]
+		b := (*[RecordSize]byte)(buf[n:])
+		binary.LittleEndian.PutUint64(b[0:], base+uint64(i))
+		if kind != uint64(FeltKind) {
+			seg := int(int64(w[1]))
+			if uint(seg) >= uint(len(r.Bases)) || r.Bases[seg]+w[0] < w[0] {
+				return buf[:n], i
+			}
+			binary.LittleEndian.PutUint64(b[8:], r.Bases[seg]+w[0])
+			clear(b[16:])
+			continue
+		}
+		a0, a1, a2, a3 := w[0], w[1], w[2], w[3]&^kindMask
+		// M = -a + (a0*k mod 2^64) * 2^192, mod 2^256.
+		m0, c := bits.Sub64(0, a0, 0)
+		m1, c := bits.Sub64(0, a1, c)
+		m2, c := bits.Sub64(0, a2, c)
+		m3, _ := bits.Sub64(0, a3, c)
+		m3 += a0 * primeTop
+		// a + M: its low three words are zero (a + (-a) = 0 mod 2^192).
+		_, c = bits.Add64(a0, m0, 0)
+		_, c = bits.Add64(a1, m1, c)
+		_, c = bits.Add64(a2, m2, c)
+		s3, s4 := bits.Add64(a3, m3, c)
+		// M*k, five words.
+		h0, p0 := bits.Mul64(m0, primeTop)
+		h1, l1 := bits.Mul64(m1, primeTop)
+		h2, l2 := bits.Mul64(m2, primeTop)
+		h3, l3 := bits.Mul64(m3, primeTop)
+		p1, c := bits.Add64(h0, l1, 0)
+		p2, c := bits.Add64(h1, l2, c)
+		p3, c := bits.Add64(h2, l3, c)
+		p4 := h3 + c
+		// T = (a + M) + M*k*2^192 is divisible by 2^256: word 3 cancels,
+		// and the result is words 4..7, at most p.
+		_, c = bits.Add64(s3, p0, 0)
+		r0, c := bits.Add64(s4, p1, c)
+		r1, c := bits.Add64(p2, 0, c)
+		r2, c := bits.Add64(p3, 0, c)
+		r3 := p4 + c
+		q0, c := bits.Sub64(r0, 1, 0)
+		q1, c := bits.Sub64(r1, 0, c)
+		q2, c := bits.Sub64(r2, 0, c)
+		q3, c := bits.Sub64(r3, primeTop, c)
+		keep := -c // all ones when r < p
+		binary.LittleEndian.PutUint64(b[8:], r0&keep|q0&^keep)
+		binary.LittleEndian.PutUint64(b[16:], r1&keep|q1&^keep)
+		binary.LittleEndian.PutUint64(b[24:], r2&keep|q2&^keep)
+		binary.LittleEndian.PutUint64(b[32:], r3&keep|q3&^keep)
+	}
+	return buf, len(cells)
 }

@@ -3,8 +3,7 @@ package memory
 import (
 	"fmt"
 	"math"
-
-	"github.com/consensys/gnark-crypto/ecc/stark-curve/fp"
+	"math/bits"
 
 	"github.com/cairn-vm/cairn/felt"
 )
@@ -230,16 +229,64 @@ func AddInt(v Value, d int64) (Value, error) {
 	return Add(v, FromFelt(felt.FromInt64(d)))
 }
 
-// AddFelts adds two values known to be felts (the step loop's common case).
-func AddFelts(v, w Value) Value {
-	a, b := v.felt(), w.felt()
-	var r fp.Element
-	r.Add((*fp.Element)(&a), (*fp.Element)(&b))
-	return FromFelt(felt.Felt(r))
-}
-
 // IsZeroFelt reports whether v is the felt 0 (Montgomery zero is all-zero
 // words, so no conversion is needed).
 func (v Value) IsZeroFelt() bool {
 	return v.w[0]|v.w[1]|v.w[2] == 0 && v.w[3] == uint64(FeltKind)<<kindShift
 }
+
+// The Stark prime's top word (its lower words are 1, 0, 0): Montgomery
+// words are plain residues mod p, so a field addition is a 4-word add and
+// one conditional subtraction.
+const primeTop = 0x0800000000000011
+
+// AddFelts adds two values known to be felts (the step loop's common
+// case), on the raw words: no kind decoding, no call into the field
+// library.
+func AddFelts(v, w Value) Value {
+	var r Value
+	AddFeltsTo(&r, &v, &w)
+	return r
+}
+
+// AddFeltsTo is AddFelts writing into *r (which may be a memory cell that
+// Claim returned, so the sum is never copied).
+func AddFeltsTo(r, v, w *Value) {
+	s0, c := bits.Add64(v.w[0], w.w[0], 0)
+	s1, c := bits.Add64(v.w[1], w.w[1], c)
+	s2, c := bits.Add64(v.w[2], w.w[2], c)
+	s3, _ := bits.Add64(v.w[3]&^kindMask, w.w[3]&^kindMask, c)
+	// Both are below p < 2^252, so the sum fits in 256 bits; subtract p
+	// when the sum is not below it.
+	r0, b := bits.Sub64(s0, 1, 0)
+	r1, b := bits.Sub64(s1, 0, b)
+	r2, b := bits.Sub64(s2, 0, b)
+	r3, b := bits.Sub64(s3, primeTop, b)
+	keep := -b // all ones when the subtraction borrowed (sum < p)
+	r.w[0] = s0&keep | r0&^keep
+	r.w[1] = s1&keep | r1&^keep
+	r.w[2] = s2&keep | r2&^keep
+	r.w[3] = (s3&keep | r3&^keep) | uint64(FeltKind)<<kindShift
+}
+
+// MulFelts multiplies two values known to be felts.
+func MulFelts(v, w Value) Value {
+	a, b := v.felt(), w.felt()
+	return FromFelt(a.Mul(b))
+}
+
+// KindAt is v.Kind() for a value in place: the methods' value receivers
+// copy all 32 bytes of a cell to test one word, and the step loop tests
+// every operand.
+func KindAt(v *Value) Kind { return Kind(v.w[3] >> kindShift) }
+
+// IsZeroFeltAt is v.IsZeroFelt() in place.
+func IsZeroFeltAt(v *Value) bool {
+	return v.w[0]|v.w[1]|v.w[2] == 0 && v.w[3] == uint64(FeltKind)<<kindShift
+}
+
+// set reports whether the cell is written, in place.
+func (v *Value) set() bool { return v.w[3]&kindMask != 0 }
+
+// PtrAt is v.Ptr() in place, for a value known to be a pointer.
+func PtrAt(v *Value) Ptr { return Ptr{Segment: int(int64(v.w[1])), Offset: v.w[0]} }

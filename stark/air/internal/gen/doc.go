@@ -8,6 +8,14 @@
 //
 //	go run ./stark/air/internal/gen [-mirror DIR] [-out stark/air]
 //
+// Besides the AIR, each layout gets its trace-generation context
+// (trace.go): every AddVirtualColumn, AddObject, kSegmentNames, the
+// builtins' ratios and the scalar constants. The generator checks the
+// Neighbors enum against the mask and the virtual columns (a fixed
+// layout's kColumn<c>Row<r>Neighbor is mask item (r, c); a dynamic one's
+// k<VirtualColumn>ColumnRowExpr<i>Neighbor reads that virtual column's
+// column).
+//
 // Stone's generated C++ is regular: fully parenthesized expressions over
 // named neighbors, domains, member variables and constants, in blocks that
 // sum constraints into fractions. cpp.go tokenizes and parses it; lower.go

@@ -410,6 +410,9 @@ func (b *progBuilder) lowerTokens(toks []token) (uint32, error) {
 type intBuilder struct {
 	vars   map[string]uint64 // name -> variable index
 	consts map[string]uint64 // enum members (column indices)
+	// wrap lowers with Stone's uint64 semantics (+, -, * mod 2^64) and
+	// allows the comparisons and IsPowerOfTwo of its assertions.
+	wrap bool
 }
 
 func (ib *intBuilder) lower(e *expr) (air.IntExpr, error) {
@@ -442,6 +445,13 @@ func (ib *intBuilder) lower(e *expr) (air.IntExpr, error) {
 				return rec(e.args[0])
 			case e.op == "SafeDiv" && len(e.args) == 2:
 				n.Op = air.IntDiv
+			case e.op == "IsPowerOfTwo" && len(e.args) == 1 && ib.wrap:
+				a, err := rec(e.args[0])
+				if err != nil {
+					return 0, err
+				}
+				out[i] = air.IntNode{Op: air.IntPow2, A: a}
+				return i, nil
 			default:
 				return 0, fmt.Errorf("unknown integer function %s", e)
 			}
@@ -456,6 +466,9 @@ func (ib *intBuilder) lower(e *expr) (air.IntExpr, error) {
 			n.A, n.B = a, b
 		case "bin":
 			ops := map[string]air.IntOp{"+": air.IntAdd, "-": air.IntSub, "*": air.IntMul, "/": air.IntDiv, "!=": air.IntNe}
+			if ib.wrap {
+				ops = map[string]air.IntOp{"+": air.IntWrapAdd, "-": air.IntWrapSub, "*": air.IntWrapMul, "!=": air.IntNe, "==": air.IntEq, ">=": air.IntGe}
+			}
 			op, ok := ops[e.op]
 			if !ok {
 				return 0, fmt.Errorf("integer operator %q", e.op)

@@ -551,7 +551,7 @@ func emitLayout(l *layoutDef) ([]byte, error) {
 		}
 		w.WriteString("},\n")
 	}
-	emitTrace(&w, l)
+	emitTrace(&w, l, intExpr)
 	w.WriteString("Constraints: &Program{\n")
 	emitInts := func(name string, list []air.IntExpr) {
 		if len(list) == 0 {

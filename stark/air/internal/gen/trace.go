@@ -19,6 +19,15 @@ type traceDef struct {
 	Segments []string
 	Builtins []builtinDef
 	Consts   map[string]uint64
+	Asserts  []assertDef
+}
+
+// assertDef is one of Stone's ASSERT_RELEASE checks of the trace length
+// and dynamic params in GetTraceGenerationContext, which its CpuAir
+// constructor (the verifier's too) runs.
+type assertDef struct {
+	Guard, Cond air.IntExpr // Guard nil: unconditional
+	Text, Msg   string
 }
 
 type vcDef struct {
@@ -106,6 +115,9 @@ func (l *layoutDef) parseTrace(h string, ctx []token, ib *intBuilder) error {
 		}
 		t.VCs = append(t.VCs, d)
 	}
+	if err := l.parseAsserts(ctx, ib); err != nil {
+		return err
+	}
 	for _, args := range calls(ctx, "AddObject") {
 		if len(args) != 2 || len(args[0]) != 1 || args[0][0].kind != 's' {
 			return fmt.Errorf("unexpected AddObject")
@@ -191,6 +203,19 @@ func (l *layoutDef) parseTrace(h string, ctx []token, ib *intBuilder) error {
 		}
 		t.Builtins = append(t.Builtins, b)
 	}
+	// Every builtin the layout has must be a segment, or the list above
+	// would leave it out.
+	for name, v := range l.Consts {
+		if strings.HasPrefix(name, "kHas") && strings.HasSuffix(name, "Builtin") && v == "true" {
+			found := false
+			for _, seg := range t.Segments {
+				found = found || "kHas"+camel(seg)+"Builtin" == name
+			}
+			if !found {
+				return fmt.Errorf("%s but no segment for it in kSegmentNames", name)
+			}
+		}
+	}
 	t.Consts = map[string]uint64{}
 	for name, v := range l.Consts {
 		if k, err := strconv.ParseUint(v, 10, 64); err == nil {
@@ -261,7 +286,7 @@ func (l *layoutDef) checkNeighbors() error {
 
 // emitTrace writes the Trace field of a layout (and, for the dynamic
 // layout, the parts of its Dynamic field that depend on the params).
-func emitTrace(w *bytes.Buffer, l *layoutDef) {
+func emitTrace(w *bytes.Buffer, l *layoutDef, intExpr func(air.IntExpr) string) {
 	t := &l.Trace
 	dyn := l.Params != nil
 	w.WriteString("Trace: &TraceContext{\n")
@@ -294,7 +319,19 @@ func emitTrace(w *bytes.Buffer, l *layoutDef) {
 		}
 		fmt.Fprintf(w, "{%q, %t, %d, %d},\n", b.Name, b.Used, b.RowRatio, b.Ratio)
 	}
-	w.WriteString("},\nConstants: map[string]uint64{\n")
+	w.WriteString("},\n")
+	if len(t.Asserts) > 0 {
+		w.WriteString("Checks: []ContextCheck{\n")
+		for _, a := range t.Asserts {
+			guard := "nil"
+			if a.Guard != nil {
+				guard = "IntExpr" + intExpr(a.Guard)
+			}
+			fmt.Fprintf(w, "{%s, IntExpr%s, %q, %q},\n", guard, intExpr(a.Cond), a.Text, a.Msg)
+		}
+		w.WriteString("},\n")
+	}
+	w.WriteString("Constants: map[string]uint64{\n")
 	keys := make([]string, 0, len(t.Consts))
 	for k := range t.Consts {
 		keys = append(keys, k)
@@ -319,4 +356,106 @@ func emitDynamicTrace(w *bytes.Buffer, l *layoutDef, intExpr func(air.IntExpr) s
 		}
 	}
 	w.WriteString("},\n")
+}
+
+// parseAsserts reads a layout's ASSERT_RELEASE checks, with the dynamic layout's
+// "if ((uses_<builtin>) != (0)) {" guards around them. Stone evaluates
+// them in uint64: "x >= 0" always holds, so of those only the ones with a
+// SafeDiv (which fails unless exact) are kept. The SafeDivs in the virtual
+// columns' arguments are checks too: Stone adds every virtual column, a
+// used builtin's or not.
+func (l *layoutDef) parseAsserts(ctx []token, ib *intBuilder) error {
+	wb := *ib
+	wb.wrap = true
+	var guards []*expr
+	seen := map[string]bool{}
+	add := func(cond *expr, msg string) error {
+		var guard *expr
+		if len(guards) > 0 {
+			guard = guards[len(guards)-1]
+		}
+		key := fmt.Sprint(guard, cond)
+		if seen[key] {
+			return nil
+		}
+		seen[key] = true
+		a := assertDef{Text: cond.String(), Msg: msg}
+		var err error
+		if a.Cond, err = wb.lower(cond); err != nil {
+			return fmt.Errorf("assertion %s: %w", cond, err)
+		}
+		if guard != nil {
+			if a.Guard, err = ib.lower(guard); err != nil {
+				return fmt.Errorf("guard %s: %w", guard, err)
+			}
+		}
+		l.Trace.Asserts = append(l.Trace.Asserts, a)
+		return nil
+	}
+	for _, st := range statements(ctx) {
+		switch {
+		case len(st) == 1 && st[0].text == "}":
+			if len(guards) == 0 {
+				return fmt.Errorf("unbalanced block in GetTraceGenerationContext")
+			}
+			guards = guards[:len(guards)-1]
+		case st[0].text == "if":
+			if len(st) < 4 || st[1].text != "(" || st[len(st)-1].text != ")" {
+				return fmt.Errorf("unexpected if in GetTraceGenerationContext")
+			}
+			g, err := parseAll(st[2 : len(st)-1])
+			if err != nil {
+				return err
+			}
+			guards = append(guards, g)
+		case st[0].text == "ASSERT_RELEASE":
+			c := calls(st, "ASSERT_RELEASE")
+			if len(c) != 1 || len(c[0]) != 2 || len(c[0][1]) != 1 || c[0][1][0].kind != 's' {
+				return fmt.Errorf("unexpected ASSERT_RELEASE")
+			}
+			cond, err := parseAll(c[0][0])
+			if err != nil {
+				return err
+			}
+			vacuous := cond.kind == "bin" && cond.op == ">=" && cond.args[1].kind == "num" && cond.args[1].num.Sign() == 0
+			if vacuous && !strings.Contains(cond.String(), "SafeDiv(") {
+				continue
+			}
+			if err := add(cond, c[0][1][0].text); err != nil {
+				return err
+			}
+		}
+	}
+	if len(guards) != 0 {
+		return fmt.Errorf("unbalanced block in GetTraceGenerationContext")
+	}
+	for _, args := range calls(ctx, "AddVirtualColumn") {
+		for _, vc := range calls(args[1], "VirtualColumn") {
+			for _, a := range vc {
+				e, err := parseAll(a)
+				if err != nil {
+					return err
+				}
+				var walk func(e *expr) error
+				walk = func(e *expr) error {
+					if e.kind == "call" && e.op == "SafeDiv" {
+						// x == x: evaluating x is the check.
+						if err := add(&expr{kind: "bin", op: "==", args: []*expr{e, e}}, "virtual column "+args[0][0].text); err != nil {
+							return err
+						}
+					}
+					for _, x := range e.args {
+						if err := walk(x); err != nil {
+							return err
+						}
+					}
+					return nil
+				}
+				if err := walk(e); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }
