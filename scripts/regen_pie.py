@@ -59,10 +59,6 @@ def corpus_successes():
 
 
 PROGRAMS, TOO_BIG = corpus_successes()
-# The patricia programs load their preimage with a hint of their own (not a cairo-lang hint),
-# which only cmd/cairn's tests register; they have corpus and proof-mode goldens, no PIE.
-NEEDS_TEST_HINT = {n for n in PROGRAMS if n.startswith("hint_patricia")}
-PROGRAMS = [n for n in PROGRAMS if n not in NEEDS_TEST_HINT]
 MERGED = {"alloc_array", "memcpy_demo", "builtin_mod_circuit", "segments_holes"}
 NEGATIVE_BASE = "output_serialize"
 
@@ -72,8 +68,7 @@ Written by `scripts/regen-pie-hash.sh pie` (`scripts/regen_pie.py`); do not edit
 
 - `<name>/cairo_pie.zip`: `cairo-run --program ../corpus/<name>/program.json <flags>
   --cairo_pie_output cairo_pie.zip`, with the corpus program's flags (`manifest.json`), for every
-  corpus program whose run succeeds, except the Patricia programs (they load their preimage
-  with a hint of their own that only the tests register).
+  corpus program whose run succeeds.
 - `<name>/cairo_pie_merged.zip`: the same with `--merge_extra_segments` (some programs).
 - `manifest.json`: per program, the flags and what `cairo-run --run_from_cairo_pie cairo_pie.zip
   --layout L --print_output --print_info` did: exit code, stdout, the sha256 of its trace file, the
@@ -267,25 +262,37 @@ NEGATIVE = [
 ]
 
 
+def input_flags(flags):
+    """--program_input as an absolute path (the manifest keeps it relative to the corpus), and
+    the same input for the run from the PIE, whose hints read it again."""
+    out, extra = list(flags), []
+    if "--program_input" in out:
+        i = out.index("--program_input") + 1
+        out[i] = os.path.join(CORPUS, out[i])
+        extra = ["--program_input", out[i]]
+    return out, extra
+
+
 def program_entry(name, tmp):
     flags = corpus_flags(name)
+    run_flags, extra = input_flags(flags)
     layout = layout_of(flags)
     d = os.path.join(OUT, name)
     os.makedirs(d)
     prog = os.path.join(CORPUS, name, "program.json")
-    code, out, err = run(["--program", prog, *flags, "--cairo_pie_output", os.path.join(d, "cairo_pie.zip")], tmp)
+    code, out, err = run(["--program", prog, *run_flags, "--cairo_pie_output", os.path.join(d, "cairo_pie.zip")], tmp)
     assert code == 0, (name, err)
     entry = {"name": name, "flags": flags, "layout": layout}
-    fp = from_pie(os.path.join(d, "cairo_pie.zip"), layout, tmp)
+    fp = from_pie(os.path.join(d, "cairo_pie.zip"), layout, tmp, extra)
     t = fp.pop("_trace", None)
     with open(os.path.join(CORPUS, name, "trace.bin"), "rb") as f:
         fp["trace_equals_corpus"] = t == f.read()
     entry["from_pie"] = fp
     if name in MERGED:
-        code, out, err = run(["--program", prog, *flags, "--merge_extra_segments",
+        code, out, err = run(["--program", prog, *run_flags, "--merge_extra_segments",
                               "--cairo_pie_output", os.path.join(d, "cairo_pie_merged.zip")], tmp)
         assert code == 0, (name, err)
-        fm = from_pie(os.path.join(d, "cairo_pie_merged.zip"), layout, tmp)
+        fm = from_pie(os.path.join(d, "cairo_pie_merged.zip"), layout, tmp, extra)
         fm.pop("_trace", None)
         entry["from_merged_pie"] = fm
     print(name, "from_pie exit", fp["exit_code"], file=sys.stderr, flush=True)
@@ -299,7 +306,7 @@ def add_missing():
     with open(path) as f:
         manifest = json.load(f)
     have = {e["name"] for e in manifest["programs"]}
-    todo = [n for n in PROGRAMS if n not in have and n not in NEEDS_TEST_HINT]
+    todo = [n for n in PROGRAMS if n not in have]
     def one(name):
         with tempfile.TemporaryDirectory() as tmp:
             return program_entry(name, tmp)

@@ -155,13 +155,13 @@ func fileSHA(t *testing.T, path string) string {
 }
 
 // runFromPIE runs a PIE and compares with what cairo-run did with it.
-func runFromPIE(t *testing.T, zipPath, layout string, want *pieRunResult) {
+func runFromPIE(t *testing.T, zipPath, layout string, want *pieRunResult, extra ...string) {
 	t.Helper()
 	tmp := t.TempDir()
 	tr, mem := filepath.Join(tmp, "trace.bin"), filepath.Join(tmp, "memory.bin")
 	var stdout, stderr bytes.Buffer
-	code := run([]string{"run", "--run_from_cairo_pie", zipPath, "--layout", layout, "--print_output", "--print_info",
-		"--trace_file", tr, "--memory_file", mem}, &stdout, &stderr)
+	code := run(append([]string{"run", "--run_from_cairo_pie", zipPath, "--layout", layout, "--print_output", "--print_info",
+		"--trace_file", tr, "--memory_file", mem}, extra...), &stdout, &stderr)
 	if code != want.ExitCode {
 		t.Fatalf("exit %d, cairo-run %d\nstderr: %s", code, want.ExitCode, stderr.String())
 	}
@@ -190,9 +190,19 @@ func TestPIEGoldens(t *testing.T) {
 		t.Run(p.Name, func(t *testing.T) {
 			dir := filepath.Join(pieDir, p.Name)
 			prog := filepath.Join(corpusDir, p.Name, "program.json")
-			runFromPIE(t, filepath.Join(dir, "cairo_pie.zip"), p.Layout, &p.FromPIE)
+			// A --program_input path is relative to the corpus; the run from
+			// the PIE re-executes the hints, so it reads the input too.
+			var extra []string
+			p.Flags = append([]string(nil), p.Flags...)
+			for i, a := range p.Flags {
+				if a == "--program_input" && i+1 < len(p.Flags) {
+					p.Flags[i+1] = filepath.Join(corpusDir, p.Flags[i+1])
+					extra = []string{"--program_input", p.Flags[i+1]}
+				}
+			}
+			runFromPIE(t, filepath.Join(dir, "cairo_pie.zip"), p.Layout, &p.FromPIE, extra...)
 			if p.FromMergedPIE != nil {
-				runFromPIE(t, filepath.Join(dir, "cairo_pie_merged.zip"), p.Layout, p.FromMergedPIE)
+				runFromPIE(t, filepath.Join(dir, "cairo_pie_merged.zip"), p.Layout, p.FromMergedPIE, extra...)
 			}
 			if !p.FromPIE.TraceEqualsCorpus {
 				t.Fatal("cairo-run's run of the PIE has another trace than the program's run")
@@ -213,7 +223,7 @@ func TestPIEGoldens(t *testing.T) {
 			rt := p.FromPIE
 			rt.Stdout = string(corpusOut)
 			rt.TraceSHA256 = fileSHA(t, filepath.Join(corpusDir, p.Name, "trace.bin"))
-			runFromPIE(t, ours, p.Layout, &rt)
+			runFromPIE(t, ours, p.Layout, &rt, extra...)
 
 			if p.FromMergedPIE != nil {
 				merged := filepath.Join(tmp, "cairo_pie_merged.zip")
@@ -224,7 +234,7 @@ func TestPIEGoldens(t *testing.T) {
 				comparePIEFiles(t, merged, filepath.Join(dir, "cairo_pie_merged.zip"))
 				rtm := rt
 				rtm.MemorySHA256 = p.FromMergedPIE.MemorySHA256
-				runFromPIE(t, merged, p.Layout, &rtm)
+				runFromPIE(t, merged, p.Layout, &rtm, extra...)
 			}
 		})
 	}
