@@ -169,6 +169,9 @@ def run_case(task):
         with open(os.path.join(tmp, "program.json"), "wb") as f:
             f.write(program)
         args = ["--layout", layout, "--proof_mode", *extra, "--print_output", "--print_info"]
+        if "--program_input" in args:  # relative to the corpus, as in the corpus run's args
+            inp = args[args.index("--program_input") + 1]
+            os.symlink(os.path.join(CORPUS, inp), os.path.join(tmp, inp))
         if layout == "dynamic":
             shutil.copy(PARAMS, os.path.join(tmp, "params.json"))
             args.append("--cairo_layout_params_file=params.json")
@@ -263,12 +266,13 @@ def corpus_steps(name):
 
 
 def step_flags(name):
-    """The corpus run's --steps / --min_steps: without them fail_step_limit never ends."""
+    """The corpus run's --steps / --min_steps (without them fail_step_limit never ends) and
+    --program_input (the Patricia programs read their preimage from it)."""
     with open(os.path.join(CORPUS, name, "args")) as f:
         args = f.read().split()
     out = []
     for i, x in enumerate(args):
-        if x in ("--steps", "--min_steps"):
+        if x in ("--steps", "--min_steps", "--program_input"):
             out += args[i : i + 2]
     return out
 

@@ -157,6 +157,15 @@ var proofCorpusMinCases = 1000
 
 func checkProofCorpusCase(t *testing.T, name, layout string, chunk int, prog, params []byte, c *proofCorpusCase) {
 	fs := &memFiles{in: map[string][]byte{"program.json": prog, "params.json": params}, outs: map[string]*bytes.Buffer{}}
+	for i, a := range c.Args { // a --program_input file is named relative to the corpus
+		if a == "--program_input" && i+1 < len(c.Args) {
+			b, err := os.ReadFile(filepath.Join(corpusDir, c.Args[i+1]))
+			if err != nil {
+				t.Fatal(err)
+			}
+			fs.in[c.Args[i+1]] = b
+		}
+	}
 	args := append([]string{"--program", "program.json", "--trace_file", "trace.bin", "--memory_file", "memory.bin",
 		"--air_public_input", "pub.json", "--air_private_input", "priv.json"}, c.Args...)
 	var stdout, stderr bytes.Buffer
