@@ -93,6 +93,11 @@ func newBlockComposition(f *fastComposition, mask []air.MaskItem) (*blockComposi
 				return nil, fmt.Errorf("%w: node %d reads mask %d of %d", air.ErrEval, i, n.A, len(mask))
 			}
 			b.vector[i] = true
+		case air.OpPeriodic:
+			if int(n.A) >= f.nPer {
+				return nil, fmt.Errorf("%w: node %d reads periodic column %d of %d", air.ErrEval, i, n.A, f.nPer)
+			}
+			b.vector[i] = true
 		case air.OpPointPower:
 			if int(n.A) > len(f.exps) {
 				return nil, fmt.Errorf("%w: node %d reads point power %d of %d", air.ErrEval, i, n.A, len(f.exps)+1)
@@ -119,8 +124,6 @@ func newBlockComposition(f *fastComposition, mask []air.MaskItem) (*blockComposi
 				b.scal[i].Neg(x)
 			}
 		default:
-			// Periodic columns are not computed here (newFastComposition
-			// refuses such layouts).
 			return nil, fmt.Errorf("%w: node %d has op %d", air.ErrEval, i, n.Op)
 		}
 		if err != nil {
@@ -220,10 +223,39 @@ type cosetBlock struct {
 	logN   int
 	offPow []fp.Element // off^1, then off^exps[i]
 	genPow []fp.Element // g^1, then g^exps[i] (g the trace generator)
+	// per[i] is periodic column i on rows 0 … period-1 of the coset.
+	per [][]fp.Element
 }
 
-func (b *blockComposition) newCoset(cols [][]fp.Element, logN int, off, g fp.Element) *cosetBlock {
+// newCoset prepares coset off·<g>; periodic (nil when the layout has no
+// periodic columns) evaluates them at a point, and period is the row count
+// after which they repeat.
+func (b *blockComposition) newCoset(cols [][]fp.Element, logN int, off, g fp.Element,
+	periodic func(fp.Element) ([]fp.Element, error), period uint64) (*cosetBlock, error) {
 	c := &cosetBlock{cols: cols, logN: logN}
+	if b.f.nPer > 0 {
+		if period == 0 || period&(period-1) != 0 || period > uint64(1)<<logN {
+			return nil, fmt.Errorf("%w: periodic period %d", air.ErrEval, period)
+		}
+		c.per = make([][]fp.Element, b.f.nPer)
+		for i := range c.per {
+			c.per[i] = make([]fp.Element, period)
+		}
+		x := off
+		for j := range period {
+			v, err := periodic(x)
+			if err != nil {
+				return nil, err
+			}
+			if len(v) != b.f.nPer {
+				return nil, fmt.Errorf("%w: %d periodic values, want %d", air.ErrEval, len(v), b.f.nPer)
+			}
+			for i := range v {
+				c.per[i][j] = v[i]
+			}
+			x.Mul(&x, &g)
+		}
+	}
 	es := append([]uint64{1}, b.f.exps...)
 	for _, e := range es {
 		var x, y fp.Element
@@ -232,7 +264,7 @@ func (b *blockComposition) newCoset(cols [][]fp.Element, logN int, off, g fp.Ele
 		y.Exp(g, k)
 		c.offPow, c.genPow = append(c.offPow, x), append(c.genPow, y)
 	}
-	return c
+	return c, nil
 }
 
 // eval writes the composition at rows j0 … j0+len(out)-1 of the coset
@@ -262,6 +294,12 @@ func (b *blockComposition) eval(c *cosetBlock, s *blockScratch, j0 uint64, out [
 			for k := range dst {
 				jj := (j0 + uint64(k) + off) & (n - 1)
 				dst[k] = col[vfri.BitReverse(jj, c.logN)]
+			}
+		case air.OpPeriodic:
+			col := c.per[nd.A]
+			mod := uint64(len(col)) - 1
+			for k := range dst {
+				dst[k] = col[(j0+uint64(k))&mod]
 			}
 		case air.OpPointPower:
 			// x_j^e = off^e·(g^e)^j.

@@ -18,12 +18,31 @@ import (
 // row of a block in the middle and of the last block (whose mask rows
 // wrap around the coset).
 func TestBlockCompositionMatchesInterpreter(t *testing.T) {
-	s, _ := startPlainStone(t)
-	f := s.newFastComposition()
-	if f == nil {
-		t.Fatal("no fast composition for plain")
+	for _, name := range []string{"plain-stone", "small-stone"} {
+		t.Run(name, func(t *testing.T) { blockMatches(t, name) })
+	}
+}
+
+func blockMatches(t *testing.T, name string) {
+	p, dir := loadVector(t, name)
+	s, err := Start(readVectorExecution(t, dir), &p.Parameters, Options{})
+	if err != nil {
+		t.Fatal(err)
 	}
 	l := s.Layout
+	var z fp.Element
+	z.SetUint64(1000003)
+	mask0, err := s.MaskValues(z, l.Mask)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := s.newFastComposition()
+	if f == nil {
+		f = s.fastFromAIR(z, mask0)
+	}
+	if f == nil {
+		t.Fatal("no fast composition")
+	}
 	b, err := newBlockComposition(f, l.Mask)
 	if err != nil {
 		t.Fatal(err)
@@ -40,8 +59,18 @@ func TestBlockCompositionMatchesInterpreter(t *testing.T) {
 	var off fp.Element
 	off.SetRandom()
 	g := fft.Generator(logN)
-	cb := b.newCoset(cols, logN, off, g)
+	n64 := uint64(s.Main.LDE.N())
+	period, err := l.PeriodicPeriod(n64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	periodic := func(x fp.Element) ([]fp.Element, error) { return l.PeriodicAt(n64, x) }
+	cb, err := b.newCoset(cols, logN, off, g, periodic, period)
+	if err != nil {
+		t.Fatal(err)
+	}
 	const size = 64
+	t.Logf("%d periodic columns, period %d", f.nPer, period)
 	scr := b.newScratch(size)
 	out := make([]fp.Element, size)
 	mask := make([]fp.Element, len(l.Mask))
@@ -64,7 +93,11 @@ func TestBlockCompositionMatchesInterpreter(t *testing.T) {
 				y.Exp(x, new(big.Int).SetUint64(e))
 				pp = append(pp, y)
 			}
-			want, err := f.at(mask, pp)
+			per, err := periodic(x)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := f.at(mask, pp, per)
 			if err != nil {
 				t.Fatal(err)
 			}
