@@ -27,7 +27,6 @@ type blockComposition struct {
 	vector []bool       // node depends on the point
 	scal   []fp.Element // value of each scalar node
 	slot   []int32      // buffer of each computed vector node, -1 if unused
-	free   [][]int32    // slots released after node i
 	nSlots int
 	groups []denGroup
 	mask   []air.MaskItem
@@ -40,12 +39,12 @@ type denGroup struct {
 
 // blockScratch is one worker's buffers.
 type blockScratch struct {
-	slots    []fp.Vector
-	bcastA   fp.Vector
-	bcastB   fp.Vector
-	nums     fp.Vector // len(groups) × block
-	dens     fp.Vector
-	acc, tmp fp.Vector
+	slots  []fp.Vector
+	bcastA fp.Vector
+	bcastB fp.Vector
+	nums   fp.Vector // len(groups) × block
+	dens   fp.Vector
+	tmp    fp.Vector
 }
 
 // newBlockComposition compiles f's program; an error means the table is
@@ -54,7 +53,7 @@ func newBlockComposition(f *fastComposition, mask []air.MaskItem) (*blockComposi
 	p := f.prog
 	nn := len(p.Nodes)
 	b := &blockComposition{f: f, nodes: p.Nodes, vector: make([]bool, nn), scal: make([]fp.Element, nn),
-		slot: make([]int32, nn), free: make([][]int32, nn), mask: mask}
+		slot: make([]int32, nn), mask: mask}
 	consts := make([]fp.Element, len(p.Consts))
 	for i, s := range p.Consts {
 		v, ok := new(big.Int).SetString(s, 0)
@@ -196,7 +195,6 @@ func newBlockComposition(f *fastComposition, mask []air.MaskItem) (*blockComposi
 			}
 			for _, o := range ops {
 				if b.vector[o] && last[o] == i {
-					b.free[i] = append(b.free[i], b.slot[o])
 					pool = append(pool, b.slot[o])
 				}
 			}
@@ -213,7 +211,7 @@ func (b *blockComposition) newScratch(size int) *blockScratch {
 	s.bcastA, s.bcastB = make(fp.Vector, size), make(fp.Vector, size)
 	s.nums = make(fp.Vector, len(b.groups)*size)
 	s.dens = make(fp.Vector, len(b.groups)*size)
-	s.acc, s.tmp = make(fp.Vector, size), make(fp.Vector, size)
+	s.tmp = make(fp.Vector, size)
 	return s
 }
 

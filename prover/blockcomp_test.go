@@ -21,6 +21,9 @@ func TestBlockCompositionMatchesInterpreter(t *testing.T) {
 	for _, name := range []string{"plain-stone", "small-stone"} {
 		t.Run(name, func(t *testing.T) { blockMatches(t, name) })
 	}
+	for _, name := range []string{"dex-stone", "recursive-stone", "recursive_with_poseidon-stone", "starknet-stone", "starknet_with_keccak-stone"} {
+		t.Run(name, func(t *testing.T) { longProofs(t); blockMatches(t, name) })
+	}
 }
 
 func blockMatches(t *testing.T, name string) {
