@@ -18,6 +18,11 @@ import (
 	vfri "github.com/cairn-vm/cairn/stark/fri"
 )
 
+// blockRows is the block size of the column-wise composition evaluator:
+// large enough to amortise the per-node dispatch, small enough that the
+// live node buffers stay in cache.
+const blockRows = 512
+
 // cosets evaluates coset c of each extension into bufs (one NewBuffer
 // per extension) and returns all their columns in order.
 func cosets(c int, ls []*lde.LDE, bufs [][][]fp.Element) ([][]fp.Element, error) {
@@ -89,6 +94,7 @@ func (s *Session) compose() ([][]fp.Element, error) {
 		return nil, fmt.Errorf("%w: layout %s has %d columns, the trace %d", ErrParams, l.Name, width, got)
 	}
 	fast := s.newFastComposition()
+	var blk *blockComposition
 	bufs := buffers(traces)
 	w := uint64(runtime.GOMAXPROCS(0))
 	errs := make([]error, w)
@@ -107,18 +113,72 @@ func (s *Session) compose() ([][]fp.Element, error) {
 		}
 		vals[r] = v0
 		off := cosetOffset(c)
+		if fast == nil && c == 0 {
+			fast = s.fastFromAIR(off, mask0)
+		}
+		var per0 []fp.Element
+		if fast != nil && fast.nPer > 0 {
+			if per0, err = l.PeriodicAt(n, off); err != nil {
+				return nil, err
+			}
+		}
 		if fast != nil {
 			pp := make([]fp.Element, 1+len(fast.exps))
 			pp[0] = off
 			for i, e := range fast.exps {
 				pp[1+i].Exp(off, new(big.Int).SetUint64(e))
 			}
-			if v, err := fast.at(mask0, pp); err != nil || !v.Equal(&v0) {
+			if v, err := fast.at(mask0, pp, per0); err != nil || !v.Equal(&v0) {
 				fast = nil
+			}
+		}
+		if fast == nil {
+			blk = nil
+		} else if blk == nil {
+			if blk, err = newBlockComposition(fast, l.Mask); err != nil {
+				return nil, err
+			}
+		}
+		if blk != nil {
+			// Rows in blocks, the blocks spread over the cores.
+			size := int(min(n, blockRows))
+			period, err := l.PeriodicPeriod(n)
+			if err != nil {
+				return nil, err
+			}
+			cb, err := blk.newCoset(cols, logN, off, gPow[1%n], func(x fp.Element) ([]fp.Element, error) { return l.PeriodicAt(n, x) }, period)
+			if err != nil {
+				return nil, err
+			}
+			scr := make([]*blockScratch, w)
+			outs := make([][]fp.Element, w)
+			parallelChunks(int(n)/size, 1, func(k, lo, _ int) {
+				if errs[k] != nil {
+					return
+				}
+				if scr[k] == nil {
+					scr[k], outs[k] = blk.newScratch(size), make([]fp.Element, size)
+				}
+				j0 := uint64(lo * size)
+				if err := blk.eval(cb, scr[k], j0, outs[k]); err != nil {
+					errs[k] = fmt.Errorf("composition at coset %d: %w", c, err)
+					return
+				}
+				for i, v := range outs[k] {
+					vals[uint64(D)*(j0+uint64(i))+r] = v
+				}
+			})
+			if errors.Join(errs...) == nil && !vals[r].Equal(&v0) {
+				// Never trusted unchecked: the interpreter redoes the coset.
+				vals[r] = v0
+				blk, fast = nil, nil
 			}
 		}
 		var wg sync.WaitGroup
 		for k := range w {
+			if blk != nil {
+				break
+			}
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
@@ -151,7 +211,7 @@ func (s *Session) compose() ([][]fp.Element, error) {
 				}
 				for j := j0; j < n; j += w {
 					gather(j, mask)
-					v, err := fast.at(mask, pp)
+					v, err := fast.at(mask, pp, nil)
 					if err != nil {
 						errs[k] = fmt.Errorf("composition at coset %d row %d: %w", c, j, err)
 						return

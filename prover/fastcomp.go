@@ -114,9 +114,37 @@ func (s *Session) newFastComposition() *fastComposition {
 	return f
 }
 
+// fastFromAIR takes the point-independent values from stark/air's own
+// ValuesAt (at any point x with its mask) for the layouts whose public
+// values newFastComposition does not compute itself.
+func (s *Session) fastFromAIR(x fp.Element, mask []fp.Element) *fastComposition {
+	l := s.Layout
+	if l.Constraints == nil || l.Dynamic != nil {
+		return nil
+	}
+	v, err := l.ValuesAt(&air.Point{Public: s.Public, Interaction: s.InteractionElements[:], Alpha: s.CompositionRandom, Z: x, Mask: mask})
+	if err != nil {
+		return nil
+	}
+	f := &fastComposition{prog: l.Constraints, nPer: len(l.Periodic), coefs: v.Coefs, inputs: v.Inputs, shifts: v.Shifts, conds: v.Conds}
+	vars := []uint64{uint64(s.Main.LDE.N())}
+	for _, e := range l.Constraints.PointExponents {
+		k, err := e.Eval(vars)
+		if err != nil {
+			return nil
+		}
+		f.exps = append(f.exps, k)
+	}
+	return f
+}
+
 // at evaluates the composition at x with the mask values; pp must hold
-// x and x^exps[i] (len(exps)+1 values).
-func (f *fastComposition) at(mask, pp []fp.Element) (fp.Element, error) {
-	return f.prog.Eval(&air.Values{Mask: mask, Periodic: make([]fp.Element, f.nPer), Coefs: f.coefs,
+// x and x^exps[i] (len(exps)+1 values), per the periodic columns at x
+// (nil when there are none).
+func (f *fastComposition) at(mask, pp, per []fp.Element) (fp.Element, error) {
+	if per == nil {
+		per = make([]fp.Element, f.nPer)
+	}
+	return f.prog.Eval(&air.Values{Mask: mask, Periodic: per, Coefs: f.coefs,
 		Inputs: f.inputs, PointPowers: pp, Shifts: f.shifts, Conds: f.conds})
 }

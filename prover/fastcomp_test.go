@@ -36,7 +36,7 @@ func TestFastCompositionMatchesAIR(t *testing.T) {
 			x.Exp(z, new(big.Int).SetUint64(e))
 			pp = append(pp, x)
 		}
-		got, err := f.at(mask, pp)
+		got, err := f.at(mask, pp, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

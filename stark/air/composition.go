@@ -39,21 +39,32 @@ type Point struct {
 // the mask values, as Stone's CompositionPolynomialImpl::EvalAtPoint does
 // in the verifier's OODS check.
 func (l *Layout) CompositionAt(pt *Point) (fp.Element, error) {
-	var zero fp.Element
+	v, err := l.ValuesAt(pt)
+	if err != nil {
+		return fp.Element{}, err
+	}
+	return l.Constraints.Eval(v)
+}
+
+// ValuesAt returns the inputs of the constraint program at pt (the
+// values CompositionAt evaluates). Only PointPowers, Periodic and Mask
+// depend on the point; a prover evaluating many points reads the rest
+// once and the periodic columns through PeriodicAt.
+func (l *Layout) ValuesAt(pt *Point) (*Values, error) {
 	prog := l.Constraints
 	if prog == nil {
-		return zero, fmt.Errorf("%w: layout %s has no constraints", ErrEval, l.Name)
+		return nil, fmt.Errorf("%w: layout %s has no constraints", ErrEval, l.Name)
 	}
 	if len(pt.Mask) != len(l.Mask) {
-		return zero, fmt.Errorf("%w: %d mask values, layout %s has %d", ErrEval, len(pt.Mask), l.Name, len(l.Mask))
+		return nil, fmt.Errorf("%w: %d mask values, layout %s has %d", ErrEval, len(pt.Mask), l.Name, len(l.Mask))
 	}
 	pi := pt.Public
 	traceLen := l.TraceLength(pi.NSteps)
 	if traceLen == 0 || traceLen&(traceLen-1) != 0 {
-		return zero, fmt.Errorf("%w: trace length %d", ErrEval, traceLen)
+		return nil, fmt.Errorf("%w: trace length %d", ErrEval, traceLen)
 	}
 	if l.Dynamic != nil {
-		return zero, fmt.Errorf("%w: layout %s: use Instance for the public input's dynamic params", ErrEval, l.Name)
+		return nil, fmt.Errorf("%w: layout %s: use Instance for the public input's dynamic params", ErrEval, l.Name)
 	}
 	gen := TraceGenerator(traceLen)
 	vars := append([]uint64{traceLen}, l.vars[min(1, len(l.vars)):]...)
@@ -62,7 +73,7 @@ func (l *Layout) CompositionAt(pt *Point) (fp.Element, error) {
 	for i, e := range prog.PointExponents {
 		k, err := e.Eval(vars)
 		if err != nil {
-			return zero, fmt.Errorf("point exponent %d: %w", i, err)
+			return nil, fmt.Errorf("point exponent %d: %w", i, err)
 		}
 		var x fp.Element
 		x.Exp(pt.Z, new(big.Int).SetUint64(k))
@@ -71,24 +82,15 @@ func (l *Layout) CompositionAt(pt *Point) (fp.Element, error) {
 	for i, e := range prog.GenExponents {
 		k, err := e.Eval(vars)
 		if err != nil {
-			return zero, fmt.Errorf("gen exponent %d: %w", i, err)
+			return nil, fmt.Errorf("gen exponent %d: %w", i, err)
 		}
 		var x fp.Element
 		x.Exp(gen, new(big.Int).SetUint64(k))
 		v.Shifts = append(v.Shifts, x)
 	}
-	v.Periodic = make([]fp.Element, len(l.Periodic))
-	for _, c := range l.Periodic {
-		vals, err := l.periodicValues(c)
-		if err != nil {
-			return zero, err
-		}
-		if c.Index < 0 || c.Index >= len(v.Periodic) {
-			return zero, fmt.Errorf("%w: periodic column %s index %d", ErrEval, c.Name, c.Index)
-		}
-		if v.Periodic[c.Index], err = evalPeriodic(vals, c.Step, traceLen, gen, pt.Z); err != nil {
-			return zero, err
-		}
+	var err error
+	if v.Periodic, err = l.PeriodicAt(traceLen, pt.Z); err != nil {
+		return nil, err
 	}
 	v.Coefs = make([]fp.Element, prog.NCoefficients)
 	cur := fp.One()
@@ -99,15 +101,14 @@ func (l *Layout) CompositionAt(pt *Point) (fp.Element, error) {
 	for i, c := range prog.Conds {
 		k, err := c.Eval(vars)
 		if err != nil {
-			return zero, fmt.Errorf("condition %d: %w", i, err)
+			return nil, fmt.Errorf("condition %d: %w", i, err)
 		}
 		v.Conds = append(v.Conds, k != 0)
 	}
-	var err error
 	if v.Inputs, err = l.publicValues(prog.Inputs, pi, pt.Interaction, traceLen); err != nil {
-		return zero, err
+		return nil, err
 	}
-	return prog.Eval(v)
+	return v, nil
 }
 
 // BrokenAt recombines the broken composition columns' values at z^D (D =
@@ -120,4 +121,44 @@ func BrokenAt(broken []fp.Element, z fp.Element) fp.Element {
 		acc.Add(&acc, &broken[i])
 	}
 	return acc
+}
+
+// PeriodicAt evaluates every periodic column at x (Values.Periodic order)
+// for a trace of traceLen rows.
+func (l *Layout) PeriodicAt(traceLen uint64, x fp.Element) ([]fp.Element, error) {
+	gen := TraceGenerator(traceLen)
+	out := make([]fp.Element, len(l.Periodic))
+	for _, c := range l.Periodic {
+		vals, err := l.periodicValues(c)
+		if err != nil {
+			return nil, err
+		}
+		if c.Index < 0 || c.Index >= len(out) {
+			return nil, fmt.Errorf("%w: periodic column %s index %d", ErrEval, c.Name, c.Index)
+		}
+		if out[c.Index], err = evalPeriodic(vals, c.Step, traceLen, gen, x); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// PeriodicPeriod is the number of rows after which every periodic column
+// repeats on any coset of a trace of traceLen rows: a column of n values
+// with step s is a polynomial in x^(traceLen/(n·s)), and x ↦ x·g multiplies
+// that by a root of unity of order n·s.
+func (l *Layout) PeriodicPeriod(traceLen uint64) (uint64, error) {
+	p := uint64(1)
+	for _, c := range l.Periodic {
+		vals, err := l.periodicValues(c)
+		if err != nil {
+			return 0, err
+		}
+		k := uint64(len(vals)) * c.Step
+		if k == 0 || k&(k-1) != 0 || k > traceLen {
+			return 0, fmt.Errorf("%w: periodic column %s of %d values, step %d, in a trace of %d rows", ErrEval, c.Name, len(vals), c.Step, traceLen)
+		}
+		p = max(p, k)
+	}
+	return p, nil
 }
