@@ -184,42 +184,16 @@ func (s *Session) compose() ([][]fp.Element, error) {
 				defer wg.Done()
 				mask := make([]fp.Element, len(l.Mask))
 				j0 := 1 + k
-				if fast == nil {
-					for j := j0; j < n; j += w {
-						v, err := slow(c, j, mask)
-						if err != nil {
-							errs[k] = err
-							return
-						}
-						vals[uint64(D)*j+r] = v
-					}
-					return
-				}
-				// Point powers along the coset: x_j^e = off^e·(g^e)^j, so
-				// stepping j by w multiplies by g^(e·w).
-				ne := len(fast.exps)
-				pp, step := make([]fp.Element, 1+ne), make([]fp.Element, 1+ne)
-				for i := range pp {
-					e := uint64(1)
-					if i > 0 {
-						e = fast.exps[i-1]
-					}
-					var x fp.Element
-					x.Mul(&off, &gPow[j0%n])
-					pp[i].Exp(x, new(big.Int).SetUint64(e))
-					step[i].Exp(gPow[w%n], new(big.Int).SetUint64(e))
-				}
+				// Only when the block evaluator is off (it disagreed with the
+				// interpreter, or the layout has no fast form): blk == nil
+				// implies fast == nil, so the interpreter does every row.
 				for j := j0; j < n; j += w {
-					gather(j, mask)
-					v, err := fast.at(mask, pp, nil)
+					v, err := slow(c, j, mask)
 					if err != nil {
-						errs[k] = fmt.Errorf("composition at coset %d row %d: %w", c, j, err)
+						errs[k] = err
 						return
 					}
 					vals[uint64(D)*j+r] = v
-					for i := range pp {
-						pp[i].Mul(&pp[i], &step[i])
-					}
 				}
 			}()
 		}
