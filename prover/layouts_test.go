@@ -1,12 +1,10 @@
 package prover
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
@@ -33,8 +31,7 @@ func readVectorExecution(t *testing.T, dir string) *runner.Execution {
 }
 
 // proveVector proves a stone-preset vector from its inputs and compares
-// the whole transcript, line for line, the proof bytes and the whole
-// annotations list with Stone's proof.json.
+// everything with Stone's proof (compareWithStone).
 func proveVector(t *testing.T, name string) {
 	if testing.Short() {
 		t.Skip("the proof of work takes seconds")
@@ -45,28 +42,7 @@ func proveVector(t *testing.T, name string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var want []string
-	for _, l := range p.Annotations {
-		if strings.HasPrefix(l, "P->V") || strings.HasPrefix(l, "V->P") {
-			want = append(want, l)
-		}
-	}
-	got := s.Channel.Annotator().Lines
-	for i := range min(len(got), len(want)) {
-		if got[i] != want[i] {
-			t.Fatalf("line %d:\n got  %s\n want %s", i, got[i], want[i])
-		}
-	}
-	if len(got) != len(want) {
-		t.Fatalf("%d lines, Stone has %d", len(got), len(want))
-	}
-	if !bytes.Equal(s.Channel.Proof(), p.ProofBytes) {
-		t.Fatal("proof bytes differ")
-	}
-	if all := s.Annotations(); !slices.Equal(all, p.Annotations) {
-		t.Fatalf("annotations list differs (%d lines, Stone %d)", len(all), len(p.Annotations))
-	}
-	t.Logf("all %d transcript lines and %d proof bytes equal Stone's", len(got), len(p.ProofBytes))
+	compareWithStone(t, s, p, dir)
 }
 
 func TestRecursiveWithPoseidonStoneWholeProof(t *testing.T) {
@@ -82,6 +58,21 @@ func TestStarknetWithKeccakStoneWholeProof(t *testing.T) {
 func TestStarknetStoneWholeProof(t *testing.T) {
 	longProofs(t)
 	proveVector(t, "starknet-stone")
+}
+
+func TestRecursiveWithPoseidonCairoVerifierWholeProof(t *testing.T) {
+	longProofs(t)
+	proveCairoVerifierVector(t, "recursive_with_poseidon-cairo-verifier")
+}
+
+func TestStarknetWithKeccakCairoVerifierWholeProof(t *testing.T) {
+	longProofs(t)
+	proveCairoVerifierVector(t, "starknet_with_keccak-cairo-verifier")
+}
+
+func TestStarknetCairoVerifierWholeProof(t *testing.T) {
+	longProofs(t)
+	proveCairoVerifierVector(t, "starknet-cairo-verifier")
 }
 
 func TestSmallStoneWholeProof(t *testing.T)     { proveVector(t, "small-stone") }

@@ -32,7 +32,7 @@ func TestPlainStoneWholeProof(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	compareWithStone(t, s, p)
+	compareWithStone(t, s, p, dir)
 }
 
 // TestPlainCairoVerifierWholeProof proves plain-cairo-verifier (poseidon3
@@ -59,11 +59,59 @@ func TestPlainCairoVerifierWholeProof(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	compareWithStone(t, s, p)
+	compareWithStone(t, s, p, dir)
+}
 
-	// Written out with the vector's input files, the proof is Stone's
-	// proof.json (as JSON) and cairn's verifier accepts it.
+// stoneNonce is the PoW nonce in the proof's annotations.
+func stoneNonce(t *testing.T, p *proof.Proof) uint64 {
+	t.Helper()
+	for _, l := range p.Annotations {
+		if i := strings.Index(l, "/Proof of Work: POW: Data(0x"); i >= 0 {
+			v := strings.TrimSuffix(l[i+len("/Proof of Work: POW: Data(0x"):], ")")
+			n, err := strconv.ParseUint(v, 16, 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+	}
+	t.Fatal("no proof of work in the annotations")
+	return 0
+}
+
+// compareWithStone checks the session's transcript lines, proof bytes
+// and whole annotations list against Stone's proof; then writes the proof
+// out with the vector's input files (in dir), which must equal Stone's
+// proof.json as JSON, and cairn's verifier must accept it.
+func compareWithStone(t *testing.T, s *Session, p *proof.Proof, dir string) {
+	t.Helper()
+	var want []string
+	for _, l := range p.Annotations {
+		if strings.HasPrefix(l, "P->V") || strings.HasPrefix(l, "V->P") {
+			want = append(want, l)
+		}
+	}
+	got := s.Channel.Annotator().Lines
+	for i := range min(len(got), len(want)) {
+		if got[i] != want[i] {
+			t.Fatalf("line %d:\n got  %s\n want %s", i, got[i], want[i])
+		}
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d lines, Stone has %d", len(got), len(want))
+	}
+	if !bytes.Equal(s.Channel.Proof(), p.ProofBytes) {
+		t.Fatal("proof bytes differ")
+	}
+	// With the title and the proof statistics: the whole annotations list.
+	all := s.Annotations()
+	if !slices.Equal(all, p.Annotations) {
+		t.Fatalf("annotations list differs (%d lines, Stone %d): last %q", len(all), len(p.Annotations), all[len(all)-5:])
+	}
+	t.Logf("all %d transcript lines and %d proof bytes equal Stone's", len(got), len(p.ProofBytes))
+
 	var in Inputs
+	var err error
 	for _, f := range []struct {
 		name string
 		dst  *json.RawMessage
@@ -101,53 +149,6 @@ func TestPlainCairoVerifierWholeProof(t *testing.T) {
 	}
 }
 
-// stoneNonce is the PoW nonce in the proof's annotations.
-func stoneNonce(t *testing.T, p *proof.Proof) uint64 {
-	t.Helper()
-	for _, l := range p.Annotations {
-		if i := strings.Index(l, "/Proof of Work: POW: Data(0x"); i >= 0 {
-			v := strings.TrimSuffix(l[i+len("/Proof of Work: POW: Data(0x"):], ")")
-			n, err := strconv.ParseUint(v, 16, 64)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return n
-		}
-	}
-	t.Fatal("no proof of work in the annotations")
-	return 0
-}
-
-// compareWithStone checks the session's transcript lines, proof bytes
-// and whole annotations list against Stone's proof.
-func compareWithStone(t *testing.T, s *Session, p *proof.Proof) {
-	t.Helper()
-	var want []string
-	for _, l := range p.Annotations {
-		if strings.HasPrefix(l, "P->V") || strings.HasPrefix(l, "V->P") {
-			want = append(want, l)
-		}
-	}
-	got := s.Channel.Annotator().Lines
-	for i := range min(len(got), len(want)) {
-		if got[i] != want[i] {
-			t.Fatalf("line %d:\n got  %s\n want %s", i, got[i], want[i])
-		}
-	}
-	if len(got) != len(want) {
-		t.Fatalf("%d lines, Stone has %d", len(got), len(want))
-	}
-	if !bytes.Equal(s.Channel.Proof(), p.ProofBytes) {
-		t.Fatal("proof bytes differ")
-	}
-	// With the title and the proof statistics: the whole annotations list.
-	all := s.Annotations()
-	if !slices.Equal(all, p.Annotations) {
-		t.Fatalf("annotations list differs (%d lines, Stone %d): last %q", len(all), len(p.Annotations), all[len(all)-5:])
-	}
-	t.Logf("all %d transcript lines and %d proof bytes equal Stone's", len(got), len(p.ProofBytes))
-}
-
 // proveCairoVerifierVector proves a cairo-verifier-preset vector from its
 // inputs, the proof-of-work search starting 2^24 nonces below Stone's
 // (see TestPlainCairoVerifierWholeProof), and compares everything with
@@ -163,7 +164,7 @@ func proveCairoVerifierVector(t *testing.T, name string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	compareWithStone(t, s, p)
+	compareWithStone(t, s, p, dir)
 }
 
 func TestSmallCairoVerifierWholeProof(t *testing.T) {
