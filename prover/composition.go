@@ -320,13 +320,21 @@ func (s *Session) deep(alpha fp.Element) ([]fp.Element, error) {
 	}
 	groups = append(groups, comp)
 
-	f := make(fp.Vector, n)
-	quot := make([]fp.Vector, len(groups))
+	// One accumulator and scratch per worker, not one quotient per group:
+	// starknet's mask has hundreds of row offsets, and a quotient of 2^21
+	// rows is 64 MB.
+	type scratch struct{ f, num, tmp fp.Vector }
+	work := make([]*scratch, runtime.GOMAXPROCS(0))
 	errs := make([]error, len(groups))
-	parallelChunks(len(groups), 1, func(_, lo, _ int) {
+	parallelChunks(len(groups), 1, func(worker, lo, _ int) {
 		gr := groups[lo]
-		num := make(fp.Vector, n)
-		tmp := make(fp.Vector, n)
+		sc := work[worker]
+		if sc == nil {
+			sc = &scratch{make(fp.Vector, n), make(fp.Vector, n), make(fp.Vector, n)}
+			work[worker] = sc
+		}
+		num, tmp := sc.num, sc.tmp
+		clear(num)
 		var want fp.Element // Σ α^k y_k, which must be N_j(p_j)
 		for i, k := range gr.terms {
 			tmp.ScalarMul(fp.Vector(coeffsOf(gr.cols[i])), &coefs[k])
@@ -347,13 +355,20 @@ func (s *Session) deep(alpha fp.Element) ([]fp.Element, error) {
 		if !acc.Equal(&want) {
 			errs[lo] = fmt.Errorf("%w: DEEP remainder differs from the OODS values", ErrParams)
 		}
-		quot[lo] = q
+		sc.f.Add(sc.f, q)
 	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	for _, q := range quot {
-		f.Add(f, q)
+	var f fp.Vector
+	for _, sc := range work {
+		switch {
+		case sc == nil:
+		case f == nil:
+			f = sc.f
+		default:
+			f.Add(f, sc.f)
+		}
 	}
 	ext, err := lde.FromCoefficients([][]fp.Element{f}, s.Main.LDE.LogCosets)
 	if err != nil {
