@@ -175,9 +175,7 @@ func TestSmallCairoVerifierWholeProof(t *testing.T) {
 // Stone's; 48 s at load ~10); dex's trace is small's without ecdsa, so it
 // runs with CAIRN_LONG_PROOFS=1 only.
 func TestDexCairoVerifierWholeProof(t *testing.T) {
-	if os.Getenv("CAIRN_LONG_PROOFS") == "" {
-		t.Skip("set CAIRN_LONG_PROOFS=1 to prove dex-cairo-verifier")
-	}
+	longProofs(t)
 	proveCairoVerifierVector(t, "dex-cairo-verifier")
 }
 
@@ -222,8 +220,6 @@ func TestBadParameters(t *testing.T) {
 // 82080 proof bytes equal to Stone's); it runs only with
 // CAIRN_LONG_PROOFS=1 so that go test ./... stays short.
 func TestRecursiveCairoVerifierWholeProof(t *testing.T) {
-	if os.Getenv("CAIRN_LONG_PROOFS") == "" {
-		t.Skip("set CAIRN_LONG_PROOFS=1 to prove recursive-cairo-verifier (minutes)")
-	}
+	longProofs(t)
 	proveCairoVerifierVector(t, "recursive-cairo-verifier")
 }
