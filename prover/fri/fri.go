@@ -142,25 +142,10 @@ func (f *Prover) fold(cur []fp.Element, b int, e fp.Element) []fp.Element {
 	fac := foldFactors(e, gInv, half)
 	next := make([]fp.Element, half)
 	parallel(half, func(lo, hi int) {
-		var ev, od [foldChunk]fp.Element
-		for c := lo; c < hi; c += foldChunk {
-			m := min(foldChunk, hi-c)
-			for i := range m {
-				ev[i], od[i] = cur[2*(c+i)], cur[2*(c+i)+1]
-			}
-			x, y := fp.Vector(ev[:m]), fp.Vector(od[:m])
-			out := fp.Vector(next[c : c+m])
-			out.Add(x, y)
-			x.Sub(x, y)
-			x.Mul(x, fp.Vector(fac[c:c+m]))
-			out.Add(out, x)
-		}
+		foldPairs(cur[2*lo:2*hi], fac[lo:hi], next[lo:hi])
 	})
 	return next
 }
-
-// foldChunk is the number of pairs fold handles per vector operation.
-const foldChunk = 256
 
 // foldFactors returns e·gInv^bitrev(m) for m < n (a power of two),
 // bitrev over log2(n) bits: bitrev(m + 2^l) = bitrev(m) + n/2^(l+1) for

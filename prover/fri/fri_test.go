@@ -178,3 +178,33 @@ func BenchmarkFold2p22(b *testing.B) {
 		f.fold(cur, 0, e)
 	}
 }
+
+// TestFoldPairsInPlace checks foldPairs writing over its input's first
+// half against the pair-by-pair formula, lengths around the chunk size.
+func TestFoldPairsInPlace(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	for _, n := range []int{1, 3, 255, 256, 257, 1000} {
+		in := make([]fp.Element, 2*n)
+		w := make([]fp.Element, n)
+		for i := range in {
+			in[i].SetUint64(r.Uint64())
+		}
+		for i := range w {
+			w[i].SetUint64(r.Uint64())
+		}
+		want := make([]fp.Element, n)
+		for i := range want {
+			var d fp.Element
+			want[i].Add(&in[2*i], &in[2*i+1])
+			d.Sub(&in[2*i], &in[2*i+1])
+			d.Mul(&d, &w[i])
+			want[i].Add(&want[i], &d)
+		}
+		foldPairs(in, w, in[:n])
+		for i := range want {
+			if !in[i].Equal(&want[i]) {
+				t.Fatalf("%d pairs: value %d differs", n, i)
+			}
+		}
+	}
+}
