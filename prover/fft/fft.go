@@ -298,6 +298,17 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 // faster than one multiplication at a time). tmp holds vecChunk elements.
 func butterflies(x, y, t []fp.Element, tmp []fp.Element) {
 	n := len(x)
+	if haveIFMA && n >= 8 {
+		// the fused kernel: about twice the speed of the three vector
+		// operations (one pass, no conversions in between, p's sparse
+		// limbs in the reduction)
+		k := n / 8
+		bflyIFMA(&x[0], &y[0], &t[0], uint64(k))
+		if 8*k == n {
+			return
+		}
+		x, y, t, n = x[8*k:], y[8*k:], t[8*k:n], n-8*k
+	}
 	if n < vecMin {
 		var u fp.Element
 		for j := range n {
@@ -322,6 +333,14 @@ func butterflies(x, y, t []fp.Element, tmp []fp.Element) {
 // t = 1, which needs no multiplication).
 func butterfliesBy(x, y []fp.Element, t *fp.Element, one bool, tmp []fp.Element) {
 	n := len(x)
+	if haveIFMA && !one && n >= 8 {
+		k := n / 8
+		bflyIFMAConst(&x[0], &y[0], t, uint64(k))
+		if 8*k == n {
+			return
+		}
+		x, y, n = x[8*k:], y[8*k:], n-8*k
+	}
 	for lo := 0; lo < n; lo += vecChunk {
 		hi := min(lo+vecChunk, n)
 		d := fp.Vector(tmp[:hi-lo])
