@@ -59,15 +59,28 @@ func NewDomain(logN int) (*Domain, error) {
 	return d, nil
 }
 
+// powersRun is the run powers fills one multiplication at a time; the
+// runs after it are the run before times x^powersRun, one vector
+// operation each.
+const powersRun = 256
+
 // powers returns x^0 .. x^(n-1), filled in parallel chunks for large n.
 func powers(x fp.Element, n int) []fp.Element {
 	out := make([]fp.Element, n)
 	parallelRange(n, 1<<12, func(lo, hi int) {
 		var p fp.Element
 		p.Exp(x, big.NewInt(int64(lo)))
-		for i := lo; i < hi; i++ {
+		first := min(hi, lo+powersRun)
+		for i := lo; i < first; i++ {
 			out[i] = p
 			p.Mul(&p, &x)
+		}
+		var step fp.Element
+		step.Exp(x, big.NewInt(powersRun))
+		for i := first; i < hi; i += powersRun {
+			m := min(powersRun, hi-i)
+			dst := fp.Vector(out[i : i+m])
+			dst.ScalarMul(fp.Vector(out[i-powersRun:i-powersRun+m]), &step)
 		}
 	})
 	return out
@@ -197,9 +210,8 @@ func Powers(x fp.Element, n int) []fp.Element { return powers(x, n) }
 
 func scale(a []fp.Element, s fp.Element) {
 	parallelRange(len(a), 1<<14, func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			a[i].Mul(&a[i], &s)
-		}
+		v := fp.Vector(a[lo:hi])
+		v.ScalarMul(v, &s)
 	})
 }
 

@@ -265,3 +265,20 @@ func BenchmarkLeaf11(b *testing.B) {
 		difLeaf(a, d.tw, 11, s)
 	}
 }
+
+// TestPowers checks Powers against repeated multiplication for lengths
+// around its run length and the parallel threshold.
+func TestPowers(t *testing.T) {
+	var x fp.Element
+	x.SetUint64(0x1234567)
+	for _, n := range []int{0, 1, 255, 256, 257, 600, 1 << 12, 1<<12 + 3, 1 << 15} {
+		got := Powers(x, n)
+		want := fp.One()
+		for i := range n {
+			if !got[i].Equal(&want) {
+				t.Fatalf("n=%d: power %d wrong", n, i)
+			}
+			want.Mul(&want, &x)
+		}
+	}
+}
