@@ -24,3 +24,18 @@ func bflyIFMAConst(x, y, t *fp.Element, n uint64)
 // (VPMOVQ2M) and IFMA (gnark-crypto's checks, which include the OS's
 // ZMM state).
 var haveIFMA = cpu.SupportAVX512 && cpu.SupportAVX512IFMA
+
+// addSubIFMA does (x_i, y_i) <- (x_i + y_i, x_i − y_i) for 8n elements.
+//
+//go:noescape
+func addSubIFMA(x, y *fp.Element, n uint64)
+
+// mulIFMA sets res_i = a_i·b_i for 8n elements; res may be a or b.
+//
+//go:noescape
+func mulIFMA(res, a, b *fp.Element, n uint64)
+
+// mulIFMAConst sets res_i = a_i·(*b) for 8n elements; res may be a.
+//
+//go:noescape
+func mulIFMAConst(res, a, b *fp.Element, n uint64)

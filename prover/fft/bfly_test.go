@@ -105,3 +105,92 @@ func BenchmarkButterfly256(b *testing.B) {
 		}
 	})
 }
+
+// TestAddSubAndMulIFMAEqualScalar checks the twiddle-1 butterfly and the
+// multiplication kernel against fp on random and edge values, the
+// multiplication also in place.
+func TestAddSubAndMulIFMAEqualScalar(t *testing.T) {
+	if !haveIFMA {
+		t.Skip("no AVX-512 IFMA")
+	}
+	r := rand.New(rand.NewPCG(23, 24))
+	edge := edgeElements()
+	var xs, ys []fp.Element
+	for _, a := range edge {
+		for _, b := range edge {
+			xs, ys = append(xs, a), append(ys, b)
+		}
+	}
+	xs, ys = append(xs, randVec(r, 4096)...), append(ys, randVec(r, 4096)...)
+	n := len(xs) / 8 * 8
+	xs, ys = xs[:n], ys[:n]
+	gx, gy := append([]fp.Element(nil), xs...), append([]fp.Element(nil), ys...)
+	addSubIFMA(&gx[0], &gy[0], uint64(n/8))
+	prod := make([]fp.Element, n)
+	mulIFMA(&prod[0], &xs[0], &ys[0], uint64(n/8))
+	inPlace := append([]fp.Element(nil), xs...)
+	mulIFMA(&inPlace[0], &inPlace[0], &ys[0], uint64(n/8))
+	for _, c := range append(edge, ys[n-1]) {
+		got := append([]fp.Element(nil), xs...)
+		mulIFMAConst(&got[0], &got[0], &c, uint64(n/8))
+		for i := range n {
+			var p fp.Element
+			p.Mul(&xs[i], &c)
+			if got[i] != p {
+				t.Fatalf("mul by constant %v, %d (%v): got %v, want %v", c.String(), i, xs[i].String(), got[i].String(), p.String())
+			}
+		}
+	}
+	for i := range n {
+		var s, d, p fp.Element
+		s.Add(&xs[i], &ys[i])
+		d.Sub(&xs[i], &ys[i])
+		p.Mul(&xs[i], &ys[i])
+		if gx[i] != s || gy[i] != d {
+			t.Fatalf("add/sub %d (%v, %v): got (%v, %v)", i, xs[i].String(), ys[i].String(), gx[i].String(), gy[i].String())
+		}
+		if prod[i] != p || inPlace[i] != p {
+			t.Fatalf("mul %d (%v, %v): got %v / %v, want %v", i, xs[i].String(), ys[i].String(), prod[i].String(), inPlace[i].String(), p.String())
+		}
+	}
+}
+
+func BenchmarkMul256(b *testing.B) {
+	r := rand.New(rand.NewPCG(1, 2))
+	x, y := randVec(r, 256), randVec(r, 256)
+	b.Run("gnark", func(b *testing.B) {
+		for b.Loop() {
+			v := fp.Vector(x)
+			v.Mul(v, y)
+		}
+	})
+	if !haveIFMA {
+		return
+	}
+	b.Run("ifma", func(b *testing.B) {
+		for b.Loop() {
+			mulIFMA(&x[0], &x[0], &y[0], 32)
+		}
+	})
+}
+
+// TestMulAndScalarMul checks the exported products (kernel plus scalar
+// tail) against fp for every length up to 40.
+func TestMulAndScalarMul(t *testing.T) {
+	r := rand.New(rand.NewPCG(25, 26))
+	for n := 0; n <= 40; n++ {
+		a, b := randVec(r, n), randVec(r, n)
+		c := randVec(r, 1)[0]
+		got, gotS := make([]fp.Element, n), append([]fp.Element(nil), a...)
+		Mul(got, a, b)
+		ScalarMul(gotS, gotS, &c)
+		for i := range n {
+			var w, ws fp.Element
+			w.Mul(&a[i], &b[i])
+			ws.Mul(&a[i], &c)
+			if got[i] != w || gotS[i] != ws {
+				t.Fatalf("n=%d: element %d differs", n, i)
+			}
+		}
+	}
+}

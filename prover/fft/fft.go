@@ -79,8 +79,7 @@ func powers(x fp.Element, n int) []fp.Element {
 		step.Exp(x, big.NewInt(powersRun))
 		for i := first; i < hi; i += powersRun {
 			m := min(powersRun, hi-i)
-			dst := fp.Vector(out[i : i+m])
-			dst.ScalarMul(fp.Vector(out[i-powersRun:i-powersRun+m]), &step)
+			ScalarMul(out[i:i+m], out[i-powersRun:i-powersRun+m], &step)
 		}
 	})
 	return out
@@ -195,8 +194,7 @@ func (d *Domain) EvaluateCosetPowers(coeffs, offsetPowers, out []fp.Element, bit
 	}
 	// f(offset·x) has coefficients c_i·offset^i.
 	parallelRange(d.N, 1<<14, func(lo, hi int) {
-		o := fp.Vector(out[lo:hi])
-		o.Mul(fp.Vector(coeffs[lo:hi]), fp.Vector(offsetPowers[lo:hi]))
+		Mul(out[lo:hi], coeffs[lo:hi], offsetPowers[lo:hi])
 	})
 	d.dif(out, d.tw)
 	if !bitReversed {
@@ -210,8 +208,7 @@ func Powers(x fp.Element, n int) []fp.Element { return powers(x, n) }
 
 func scale(a []fp.Element, s fp.Element) {
 	parallelRange(len(a), 1<<14, func(lo, hi int) {
-		v := fp.Vector(a[lo:hi])
-		v.ScalarMul(v, &s)
+		ScalarMul(a[lo:hi], a[lo:hi], &s)
 	})
 }
 
@@ -345,9 +342,13 @@ func butterflies(x, y, t []fp.Element, tmp []fp.Element) {
 // t = 1, which needs no multiplication).
 func butterfliesBy(x, y []fp.Element, t *fp.Element, one bool, tmp []fp.Element) {
 	n := len(x)
-	if haveIFMA && !one && n >= 8 {
+	if haveIFMA && n >= 8 {
 		k := n / 8
-		bflyIFMAConst(&x[0], &y[0], t, uint64(k))
+		if one {
+			addSubIFMA(&x[0], &y[0], uint64(k))
+		} else {
+			bflyIFMAConst(&x[0], &y[0], t, uint64(k))
+		}
 		if 8*k == n {
 			return
 		}

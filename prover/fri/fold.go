@@ -1,14 +1,18 @@
 package fri
 
-import "github.com/consensys/gnark-crypto/ecc/stark-curve/fp"
+import (
+	"github.com/consensys/gnark-crypto/ecc/stark-curve/fp"
+
+	"github.com/cairn-vm/cairn/prover/fft"
+)
 
 // foldChunk is the number of pairs foldPairs takes per vector operation.
 const foldChunk = 256
 
 // foldPairs is the arithmetic of a FRI round: out[t] = v_{2t} + v_{2t+1} +
 // (v_{2t} − v_{2t+1})·w[t] for the pairs of in (w[t] = e/x_t), as
-// vector operations over chunks of pairs (gnark-crypto's, AVX-512 IFMA
-// multiplication). out may be in[:len(in)/2]: each chunk is read whole
+// vector operations over chunks of pairs (the product fft.Mul's AVX-512
+// IFMA kernel). out may be in[:len(in)/2]: each chunk is read whole
 // before its results are written, below everything later chunks read.
 func foldPairs(in, w, out []fp.Element) {
 	n := len(in) / 2
@@ -23,7 +27,7 @@ func foldPairs(in, w, out []fp.Element) {
 		o := fp.Vector(out[c : c+m])
 		o.Add(x, y)
 		x.Sub(x, y)
-		x.Mul(x, fp.Vector(w[c:c+m]))
+		fft.Mul(x, x, w[c:c+m])
 		o.Add(o, x)
 	}
 }

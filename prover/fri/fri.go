@@ -171,8 +171,7 @@ func foldFactors(e, gInv fp.Element, n int) []fp.Element {
 		size := 1 << l
 		u := squares[logN-1-l]
 		parallel(size, func(lo, hi int) {
-			dst := fp.Vector(out[size+lo : size+hi])
-			dst.ScalarMul(fp.Vector(out[lo:hi]), &u)
+			fft.ScalarMul(out[size+lo:size+hi], out[lo:hi], &u)
 		})
 	}
 	return out

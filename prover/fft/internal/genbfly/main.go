@@ -167,6 +167,115 @@ func (g *gen) montMul(a, b [5]int, acc [6]int, m, t int) [5]int {
 	return [5]int{acc[0], acc[1], acc[2], acc[3], acc[4]}
 }
 
+// constants loads the constant registers.
+func (g *gen) constants() {
+	g.i("MOVQ $0xFFFFFFFFFFFFF, AX")
+	g.i("VPBROADCASTQ AX, %s", z(rMask))
+	g.i("MOVQ $0x11000000000, AX")
+	g.i("VPBROADCASTQ AX, %s", z(rP3))
+	g.i("MOVQ $0x80000000000, AX")
+	g.i("VPBROADCASTQ AX, %s", z(rP4))
+	g.i("VPXORQ %s, %s, %s", z(rZero), z(rZero), z(rZero))
+}
+
+// mulKernel writes res_i = a_i·b_i for 8n elements (b_i = *b for every i
+// with constB): 16·a (shifted limbs, normalized: below 2^256) times b by
+// the radix-52 Montgomery product.
+func (g *gen) mulKernel(name string, constB bool) {
+	g.l(fmt.Sprintf("// func %s(res, a, b *Element, n uint64)", name))
+	g.l(fmt.Sprintf("TEXT ·%s(SB), NOSPLIT, $0-32", name))
+	g.i("MOVQ res+0(FP), DI")
+	g.i("MOVQ a+8(FP), SI")
+	g.i("MOVQ b+16(FP), DX")
+	g.i("MOVQ n+24(FP), CX")
+	g.constants()
+	A := [5]int{10, 11, 12, 13, 14}
+	B := [5]int{5, 6, 7, 8, 9}
+	S := [4]int{15, 16, 17, 18}
+	U := [5]int{5, 6, 7, 8, 9}
+	if constB {
+		B = [5]int{23, 24, 25, 26, 27}
+		for k := range 4 {
+			g.i("VPBROADCASTQ %d(DX), %s", 8*k, z(S[k]))
+		}
+		g.split(S, B)
+	}
+	g.l(name + "_loop:")
+	g.i("TESTQ CX, CX")
+	g.i("JEQ " + name + "_done")
+	g.load("SI", A, S)
+	if !constB {
+		g.load("DX", B, S)
+	}
+	for k := range 5 {
+		g.i("VPSLLQ $4, %s, %s", z(A[k]), z(A[k]))
+	}
+	g.carry(A, 22, false)
+	r := g.montMul(A, B, [6]int{0, 1, 2, 3, 4, 19}, 20, 21)
+	g.carry(r, 22, false)
+	g.reduce(r, U, 22)
+	W := [4]int{15, 16, 17, 18}
+	g.join(U, W, 22)
+	g.store("DI", W, [4]int{19, 20, 21, 22})
+	g.i("ADDQ $256, DI")
+	g.i("ADDQ $256, SI")
+	if !constB {
+		g.i("ADDQ $256, DX")
+	}
+	g.i("DECQ CX")
+	g.i("JMP " + name + "_loop")
+	g.l(name + "_done:")
+	g.i("VZEROUPPER")
+	g.i("RET")
+	g.l("")
+}
+
+// addSubKernel writes (x_i, y_i) <- (x_i + y_i, x_i − y_i) for 8n
+// elements (a butterfly whose twiddle is 1).
+func (g *gen) addSubKernel(name string) {
+	g.l(fmt.Sprintf("// func %s(x, y *Element, n uint64)", name))
+	g.l(fmt.Sprintf("TEXT ·%s(SB), NOSPLIT, $0-24", name))
+	g.i("MOVQ x+0(FP), DI")
+	g.i("MOVQ y+8(FP), SI")
+	g.i("MOVQ n+16(FP), CX")
+	g.constants()
+	X := [5]int{0, 1, 2, 3, 4}
+	Y := [5]int{5, 6, 7, 8, 9}
+	D := [5]int{10, 11, 12, 13, 14}
+	S := [4]int{15, 16, 17, 18}
+	g.l(name + "_loop:")
+	g.i("TESTQ CX, CX")
+	g.i("JEQ " + name + "_done")
+	g.load("DI", X, S)
+	g.load("SI", Y, S)
+	for k := range 5 {
+		g.i("VPSUBQ %s, %s, %s", z(Y[k]), z(X[k]), z(D[k]))
+		g.i("VPADDQ %s, %s, %s", z(Y[k]), z(X[k]), z(X[k]))
+	}
+	g.carry(X, 22, false)
+	g.reduce(X, Y, 22)
+	g.join(Y, [4]int{0, 1, 2, 3}, 22)
+	g.store("DI", [4]int{0, 1, 2, 3}, S)
+	// x − y + p in [1, 2p): signed limbs normalized, then reduced.
+	g.i("MOVQ $1, AX")
+	g.i("VPBROADCASTQ AX, %s", z(22))
+	g.i("VPADDQ %s, %s, %s", z(22), z(D[0]), z(D[0]))
+	g.i("VPADDQ %s, %s, %s", z(rP3), z(D[3]), z(D[3]))
+	g.i("VPADDQ %s, %s, %s", z(rP4), z(D[4]), z(D[4]))
+	g.carry(D, 22, true)
+	g.reduce(D, Y, 22)
+	g.join(Y, [4]int{0, 1, 2, 3}, 22)
+	g.store("SI", [4]int{0, 1, 2, 3}, S)
+	g.i("ADDQ $256, DI")
+	g.i("ADDQ $256, SI")
+	g.i("DECQ CX")
+	g.i("JMP " + name + "_loop")
+	g.l(name + "_done:")
+	g.i("VZEROUPPER")
+	g.i("RET")
+	g.l("")
+}
+
 func (g *gen) kernel(name string, constT bool) {
 	args := "x, y, t *Element, n uint64"
 	g.l(fmt.Sprintf("// func %s(%s)", name, args))
@@ -175,13 +284,7 @@ func (g *gen) kernel(name string, constT bool) {
 	g.i("MOVQ y+8(FP), SI")
 	g.i("MOVQ t+16(FP), DX")
 	g.i("MOVQ n+24(FP), CX")
-	g.i("MOVQ $0xFFFFFFFFFFFFF, AX")
-	g.i("VPBROADCASTQ AX, %s", z(rMask))
-	g.i("MOVQ $0x11000000000, AX")
-	g.i("VPBROADCASTQ AX, %s", z(rP3))
-	g.i("MOVQ $0x80000000000, AX")
-	g.i("VPBROADCASTQ AX, %s", z(rP4))
-	g.i("VPXORQ %s, %s, %s", z(rZero), z(rZero), z(rZero))
+	g.constants()
 	// Registers: x 0-4, y 5-9, difference 10-14, scratch 15-18 and 19-22,
 	// t 5-9 after the sum is stored (23-27 for a constant t).
 	X := [5]int{0, 1, 2, 3, 4}
@@ -256,6 +359,9 @@ func generate() string {
 	g.l("")
 	g.kernel("bflyIFMA", false)
 	g.kernel("bflyIFMAConst", true)
+	g.addSubKernel("addSubIFMA")
+	g.mulKernel("mulIFMA", false)
+	g.mulKernel("mulIFMAConst", true)
 	return g.b.String()
 }
 
