@@ -6,6 +6,7 @@ import (
 
 	"github.com/consensys/gnark-crypto/ecc/stark-curve/fp"
 
+	"github.com/cairn-vm/cairn/prover/fft"
 	"github.com/cairn-vm/cairn/stark/air"
 	vfri "github.com/cairn-vm/cairn/stark/fri"
 )
@@ -316,11 +317,11 @@ func (b *blockComposition) eval(c *cosetBlock, s *blockScratch, j0 uint64, out [
 		case air.OpMul:
 			switch {
 			case !b.vector[nd.A]:
-				dst.ScalarMul(s.slots[b.slot[nd.B]], &b.scal[nd.A])
+				fft.ScalarMul(dst, s.slots[b.slot[nd.B]], &b.scal[nd.A])
 			case !b.vector[nd.B]:
-				dst.ScalarMul(s.slots[b.slot[nd.A]], &b.scal[nd.B])
+				fft.ScalarMul(dst, s.slots[b.slot[nd.A]], &b.scal[nd.B])
 			default:
-				dst.Mul(s.slots[b.slot[nd.A]], s.slots[b.slot[nd.B]])
+				fft.Mul(dst, s.slots[b.slot[nd.A]], s.slots[b.slot[nd.B]])
 			}
 		case air.OpAdd, air.OpSub:
 			x, y := vec(nd.A, s.bcastA), vec(nd.B, s.bcastB)
@@ -351,7 +352,7 @@ func (b *blockComposition) eval(c *cosetBlock, s *blockScratch, j0 uint64, out [
 		acc[k].SetZero()
 	}
 	for g := range b.groups {
-		s.tmp.Mul(s.nums[g*size:(g+1)*size], inv[g*size:(g+1)*size])
+		fft.Mul(s.tmp, s.nums[g*size:(g+1)*size], inv[g*size:(g+1)*size])
 		acc.Add(acc, s.tmp)
 	}
 	return nil

@@ -246,9 +246,11 @@ func (s *Session) oods() error {
 	}
 	var zD fp.Element
 	zD.Exp(z, big.NewInt(int64(s.Layout.ConstraintDegree)))
-	for _, c := range s.Composition.LDE.Coeffs {
-		vals = append(vals, horner(c, &zD))
+	zDs := make([]fp.Element, len(s.Composition.LDE.Coeffs))
+	for i := range zDs {
+		zDs[i] = zD
 	}
+	vals = append(vals, evalPolys(s.Composition.LDE.Coeffs, zDs)...)
 	// Stone's SendElementsToChannel: one message with verifier-friendly
 	// channel updates, else one per value.
 	if s.Params.VerifierFriendlyChannelUpdates {

@@ -2,6 +2,7 @@ package prover
 
 import (
 	"math/big"
+	"math/rand/v2"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -136,4 +137,45 @@ func TestPlainStoneTraceDecommitment(t *testing.T) {
 		t.Fatal("decommitment bytes differ")
 	}
 	t.Logf("%d decommitment lines, %d bytes equal Stone's", len(got), len(sent))
+}
+
+// TestEvalPolyEqualsHorner checks the blocked evaluation against Horner's
+// rule for lengths around the block size and zero, one and random points.
+func TestEvalPolyEqualsHorner(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{0, 1, 7, 255, 511, 512, 513, 1000, 4096, 4097, 1 << 15} {
+		c := make([]fp.Element, n)
+		for i := range c {
+			c[i].SetUint64(r.Uint64())
+			c[i].Square(&c[i])
+		}
+		var x fp.Element
+		x.SetUint64(r.Uint64())
+		x.Square(&x)
+		for _, p := range []fp.Element{{}, fp.One(), x} {
+			got, want := evalPoly(c, &p), horner(c, &p)
+			if !got.Equal(&want) {
+				t.Fatalf("%d coefficients at %v: %v, Horner %v", n, p.String(), got.String(), want.String())
+			}
+		}
+	}
+}
+
+func BenchmarkEvalPoly2p18(b *testing.B) {
+	c := make([]fp.Element, 1<<18)
+	for i := range c {
+		c[i].SetUint64(uint64(i) * 7919)
+	}
+	var x fp.Element
+	x.SetUint64(123456789)
+	b.Run("blocked", func(b *testing.B) {
+		for b.Loop() {
+			evalPoly(c, &x)
+		}
+	})
+	b.Run("horner", func(b *testing.B) {
+		for b.Loop() {
+			horner(c, &x)
+		}
+	})
 }

@@ -53,6 +53,7 @@ type Session struct {
 	Phases      []Phase
 	progress    io.Writer
 	start, last time.Time
+	lastCPU     time.Duration
 }
 
 // Phase is one step of the proof and its duration.
@@ -89,6 +90,10 @@ const AnnotationTitle = "cpu air"
 // element. With annotate, the channel records Stone's transcript lines.
 func Start(e *runner.Execution, params *proof.Parameters, opts Options) (*Session, error) {
 	t0 := time.Now()
+	var cpu0 time.Duration
+	if opts.Progress != nil {
+		cpu0 = processCPU()
+	}
 	if err := CheckParameters(params); err != nil {
 		return nil, err
 	}
@@ -126,7 +131,7 @@ func Start(e *runner.Execution, params *proof.Parameters, opts Options) (*Sessio
 		return nil, err
 	}
 	s := &Session{Params: params, Channel: ch, Trace: tr, Layout: layout, Public: pi,
-		progress: opts.Progress, start: t0, last: t0}
+		progress: opts.Progress, start: t0, last: t0, lastCPU: cpu0}
 	s.phase("trace")
 	if opts.Annotate {
 		ch.SetAnnotator(vchannel.NewAnnotator(AnnotationTitle))
@@ -248,7 +253,11 @@ func (s *Session) phase(name string) {
 	now := time.Now()
 	s.Phases = append(s.Phases, Phase{name, now.Sub(s.last)})
 	if s.progress != nil {
-		fmt.Fprintf(s.progress, "cairn prove: %-32s %7.2fs (total %.2fs)\n", name, now.Sub(s.last).Seconds(), now.Sub(s.start).Seconds())
+		// CPU time beside wall time: the machine is shared, and a phase's
+		// CPU seconds say what it costs whatever the others run.
+		cpu := processCPU()
+		fmt.Fprintf(s.progress, "cairn prove: %-32s %7.2fs cpu %7.2fs (total %.2fs)\n", name, now.Sub(s.last).Seconds(), (cpu - s.lastCPU).Seconds(), now.Sub(s.start).Seconds())
+		s.lastCPU = cpu
 	}
 	s.last = now
 }

@@ -8,6 +8,12 @@
 // taken from gnark-crypto's generated fft package, whose root-of-unity
 // setup is wrong when the 2-adicity exceeds 63 (the Cairo prime's is 192).
 //
+// The arithmetic runs in AVX-512 IFMA kernels where the CPU has them
+// (bfly_amd64.s, written by internal/genbfly): the butterfly, its
+// twiddle-1 and constant-twiddle forms, and the element-wise products
+// Mul and ScalarMul, which the composition evaluator and FRI use too.
+// Elsewhere the same operations go through gnark-crypto's fp.Vector.
+//
 // Large transforms split across GOMAXPROCS goroutines: the top butterfly
 // stage of a decimation-in-frequency transform is shared, after which the
 // two halves are independent transforms done concurrently.

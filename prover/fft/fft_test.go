@@ -221,3 +221,64 @@ func BenchmarkCoset16(b *testing.B) {
 		}
 	}
 }
+
+// TestLeafEqualsScalar checks the transform (leaf blocks with their
+// transposed last stages, recursion, parallel halves) against the plain
+// iterative one for every size up to 2^16, and spot-checks the values.
+func TestLeafEqualsScalar(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	for logN := 0; logN <= 16; logN++ {
+		d, err := NewDomain(logN)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := randVec(r, d.N)
+		got := append([]fp.Element(nil), c...)
+		if err := d.FFT(got); err != nil {
+			t.Fatal(err)
+		}
+		want := append([]fp.Element(nil), c...)
+		difScalar(want, d.tw, logN)
+		for i := range want {
+			if !got[i].Equal(&want[i]) {
+				t.Fatalf("N=2^%d: value %d differs from the scalar transform", logN, i)
+			}
+		}
+		for _, i := range []int{0, 1, d.N / 2, d.N - 1} {
+			if i >= d.N {
+				continue
+			}
+			if w := horner(c, d.At(uint64(bitrev(i, logN)))); !got[i].Equal(&w) {
+				t.Fatalf("N=2^%d: value %d wrong", logN, i)
+			}
+		}
+	}
+}
+
+// BenchmarkLeaf11 is one leaf block (2^11, the in-cache part of every
+// large transform).
+func BenchmarkLeaf11(b *testing.B) {
+	d, _ := NewDomain(11)
+	a := randVec(rand.New(rand.NewPCG(7, 8)), d.N)
+	s := new(scratch)
+	for b.Loop() {
+		difLeaf(a, d.tw, 11, s)
+	}
+}
+
+// TestPowers checks Powers against repeated multiplication for lengths
+// around its run length and the parallel threshold.
+func TestPowers(t *testing.T) {
+	var x fp.Element
+	x.SetUint64(0x1234567)
+	for _, n := range []int{0, 1, 255, 256, 257, 600, 1 << 12, 1<<12 + 3, 1 << 15} {
+		got := Powers(x, n)
+		want := fp.One()
+		for i := range n {
+			if !got[i].Equal(&want) {
+				t.Fatalf("n=%d: power %d wrong", n, i)
+			}
+			want.Mul(&want, &x)
+		}
+	}
+}

@@ -3,8 +3,10 @@ package fri
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/consensys/gnark-crypto/ecc/stark-curve/fp"
 
@@ -125,27 +127,71 @@ func Commit(ch pchannel.Channel, p Params, first []fp.Element) (*Prover, error) 
 	return f, nil
 }
 
-// fold does one FRI round on layer b of the domain.
+// fold does one FRI round on layer b of the domain: pair m is
+// (v_{2m}, v_{2m+1}) at ±x_m, x_m = w_b^bitrev(2m) = w_b^bitrev'(m)
+// (bitrev' over one bit fewer), and folds to
+// v_{2m} + v_{2m+1} + (v_{2m} − v_{2m+1})·e/x_m. The factors e/x_m are
+// built in their bit-reversed order directly (foldFactors), so the fold
+// reads every table sequentially and runs as vector operations over
+// chunks of pairs, spread over the cores.
 func (f *Prover) fold(cur []fp.Element, b int, e fp.Element) []fp.Element {
 	half := len(cur) / 2
-	// x for pair m is w_b^bitrev(2m) = w_b^bitrev'(m), bitrev' over one bit
-	// fewer: the first half of w_b's powers, bit-reversed.
 	g := f.dom.Generator(b)
 	var gInv fp.Element
 	gInv.Inverse(&g)
-	inv := fft.Powers(gInv, half)
-	logHalf := f.logSize - b - 1
+	fac := foldFactors(e, gInv, half)
 	next := make([]fp.Element, half)
-	for m := range half {
-		xInv := &inv[vfri.BitReverse(uint64(m), logHalf)]
-		var sum, diff fp.Element
-		sum.Add(&cur[2*m], &cur[2*m+1])
-		diff.Sub(&cur[2*m], &cur[2*m+1])
-		diff.Mul(&diff, xInv)
-		diff.Mul(&diff, &e)
-		next[m].Add(&sum, &diff)
-	}
+	parallel(half, func(lo, hi int) {
+		foldPairs(cur[2*lo:2*hi], fac[lo:hi], next[lo:hi])
+	})
 	return next
+}
+
+// foldFactors returns e·gInv^bitrev(m) for m < n (a power of two),
+// bitrev over log2(n) bits: bitrev(m + 2^l) = bitrev(m) + n/2^(l+1) for
+// m < 2^l, so each doubling of the table is one vector scaling of the
+// part already built by gInv^(n/2^(l+1)).
+func foldFactors(e, gInv fp.Element, n int) []fp.Element {
+	out := make([]fp.Element, n)
+	if n == 0 {
+		return out
+	}
+	// squares[j] = gInv^(2^j)
+	logN := 0
+	for 1<<logN < n {
+		logN++
+	}
+	squares := make([]fp.Element, max(logN, 1))
+	squares[0] = gInv
+	for j := 1; j < logN; j++ {
+		squares[j].Square(&squares[j-1])
+	}
+	out[0] = e
+	for l := 0; l < logN; l++ {
+		size := 1 << l
+		u := squares[logN-1-l]
+		parallel(size, func(lo, hi int) {
+			fft.ScalarMul(out[size+lo:size+hi], out[lo:hi], &u)
+		})
+	}
+	return out
+}
+
+// parallel runs f over [0, n) in one piece per core, inline when small.
+func parallel(n int, f func(lo, hi int)) {
+	w := runtime.GOMAXPROCS(0)
+	if n < 1<<13 || w < 2 {
+		f(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	chunk := (n + w - 1) / w
+	for lo := 0; lo < n; lo += chunk {
+		hi := min(lo+chunk, n)
+		wg.Add(1)
+		go func() { defer wg.Done(); f(lo, hi) }()
+	}
+	wg.Wait()
 }
 
 // commitLayer commits to a layer as a table of 2^step columns (row r

@@ -2,6 +2,7 @@ package fri
 
 import (
 	"errors"
+	"math/big"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -108,6 +109,102 @@ func TestRejectsHighDegree(t *testing.T) {
 		bad.Bottom = hash.Keccak256Masked160MSB
 		if _, err := Commit(pchannel.NewProver(hash.Digest{}), bad, first); !errors.Is(err, ErrParams) {
 			t.Fatalf("%v: got %v", bad.StepList, err)
+		}
+	}
+}
+
+// foldReference is one FRI round pair by pair: v_{2m} + v_{2m+1} +
+// (v_{2m} − v_{2m+1})·e/x_m with x_m = w_b^bitrev(m) over one bit fewer.
+func foldReference(dom *vfri.Domain, logSize int, cur []fp.Element, b int, e fp.Element) []fp.Element {
+	half := len(cur) / 2
+	g := dom.Generator(b)
+	var gInv fp.Element
+	gInv.Inverse(&g)
+	logHalf := logSize - b - 1
+	next := make([]fp.Element, half)
+	for m := range half {
+		var xInv fp.Element
+		xInv.Exp(gInv, new(big.Int).SetUint64(vfri.BitReverse(uint64(m), logHalf)))
+		var sum, diff fp.Element
+		sum.Add(&cur[2*m], &cur[2*m+1])
+		diff.Sub(&cur[2*m], &cur[2*m+1])
+		diff.Mul(&diff, &xInv)
+		diff.Mul(&diff, &e)
+		next[m].Add(&sum, &diff)
+	}
+	return next
+}
+
+// TestFoldEqualsReference checks the vectorized fold on every layer of
+// domains up to 2^15 (the parallel path from 2^14) with random values.
+func TestFoldEqualsReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for _, logSize := range []int{1, 2, 3, 5, 9, 10, 14, 15} {
+		f := &Prover{logSize: logSize, dom: vfri.NewDomain(logSize)}
+		for b := 0; b < logSize; b++ {
+			cur := make([]fp.Element, 1<<(logSize-b))
+			for i := range cur {
+				cur[i].SetUint64(r.Uint64())
+				cur[i].Square(&cur[i])
+			}
+			var e fp.Element
+			e.SetUint64(r.Uint64())
+			e.Square(&e)
+			got := f.fold(cur, b, e)
+			want := foldReference(f.dom, logSize, cur, b, e)
+			for i := range want {
+				if !got[i].Equal(&want[i]) {
+					t.Fatalf("2^%d, layer %d: value %d differs", logSize, b, i)
+				}
+			}
+			if b > 4 && logSize > 10 {
+				break // the reference's Exp per pair is slow; the large layers suffice
+			}
+		}
+	}
+}
+
+func BenchmarkFold2p22(b *testing.B) {
+	r := rand.New(rand.NewPCG(7, 8))
+	const logSize = 22
+	f := &Prover{logSize: logSize, dom: vfri.NewDomain(logSize)}
+	cur := make([]fp.Element, 1<<logSize)
+	for i := range cur {
+		cur[i].SetUint64(r.Uint64())
+	}
+	var e fp.Element
+	e.SetUint64(12345)
+	for b.Loop() {
+		f.fold(cur, 0, e)
+	}
+}
+
+// TestFoldPairsInPlace checks foldPairs writing over its input's first
+// half against the pair-by-pair formula, lengths around the chunk size.
+func TestFoldPairsInPlace(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	for _, n := range []int{1, 3, 255, 256, 257, 1000} {
+		in := make([]fp.Element, 2*n)
+		w := make([]fp.Element, n)
+		for i := range in {
+			in[i].SetUint64(r.Uint64())
+		}
+		for i := range w {
+			w[i].SetUint64(r.Uint64())
+		}
+		want := make([]fp.Element, n)
+		for i := range want {
+			var d fp.Element
+			want[i].Add(&in[2*i], &in[2*i+1])
+			d.Sub(&in[2*i], &in[2*i+1])
+			d.Mul(&d, &w[i])
+			want[i].Add(&want[i], &d)
+		}
+		foldPairs(in, w, in[:n])
+		for i := range want {
+			if !in[i].Equal(&want[i]) {
+				t.Fatalf("%d pairs: value %d differs", n, i)
+			}
 		}
 	}
 }
