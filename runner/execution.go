@@ -183,11 +183,16 @@ func encodeSteps(out []byte, runs []traceRun, p *vm.TracePart, from, to int) err
 			}
 			return
 		}
-		for k, o := range p.Narrow[i:j] {
-			e := (*[trace.EntrySize]byte)(out[k*trace.EntrySize:])
-			binary.LittleEndian.PutUint64(e[0:], uint64(o.AP)+apBase)
-			binary.LittleEndian.PutUint64(e[8:], fp)
-			binary.LittleEndian.PutUint64(e[16:], uint64(o.PC)+pcBase)
+		// Sliding out (with its length checked once a step) keeps the loop
+		// free of bounds checks and spills: this loop is the trace file.
+		for _, o := range p.Narrow[i:j] {
+			if len(out) < trace.EntrySize {
+				break
+			}
+			binary.LittleEndian.PutUint64(out[0:8], uint64(o.AP)+apBase)
+			binary.LittleEndian.PutUint64(out[8:16], fp)
+			binary.LittleEndian.PutUint64(out[16:24], uint64(o.PC)+pcBase)
+			out = out[trace.EntrySize:]
 		}
 	})
 }
