@@ -64,8 +64,11 @@ type traceRun struct {
 
 func (r *Runner) traceRuns() ([]vm.TracePart, []traceRun) {
 	parts, vruns := r.VM.CompactTrace()
-	rel := r.Relocation
-	n := r.VM.TraceLen()
+	return parts, relocateRuns(parts, vruns, r.VM.TraceLen(), r.Relocation)
+}
+
+// relocateRuns relocates the runs of a trace of n steps held in parts.
+func relocateRuns(parts []vm.TracePart, vruns []vm.TraceRun, n int, rel *memory.Relocation) []traceRun {
 	runs := make([]traceRun, len(vruns))
 	pi := 0
 	for k, s := range vruns {
@@ -88,7 +91,7 @@ func (r *Runner) traceRuns() ([]vm.TracePart, []traceRun) {
 		}
 		runs[k] = run
 	}
-	return parts, runs
+	return runs
 }
 
 // eachRelocated calls f for the steps [from, to) of part p (indices into
@@ -130,46 +133,67 @@ func (r *Runner) RelocatedTrace() ([]trace.Entry, error) {
 // enough that the hand-over costs nothing, small enough to keep the
 // buffers in cache.
 const (
-	traceChunk  = 1 << 12
-	memoryChunk = 1 << 11
+	traceChunkSteps = 1 << 12
+	memoryChunk     = 1 << 11
 )
 
 // WriteTrace writes the relocated trace in cairo-run's binary format,
 // straight from the compact trace.
 func (r *Runner) WriteTrace(w io.Writer) error {
 	parts, runs := r.traceRuns()
-	type chunk struct{ part, from, to int }
-	var chunks []chunk
+	chunks := traceChunks(parts, 0)
+	return trace.WriteChunks(w, len(chunks), encodeTraceChunk(parts, runs, chunks))
+}
+
+// traceChunk is the steps [from, to) of a part (indices into it).
+type traceChunk struct{ part, from, to int }
+
+// traceChunks splits the steps from start on into encoder chunks.
+func traceChunks(parts []vm.TracePart, start int) []traceChunk {
+	var chunks []traceChunk
 	for pi := range parts {
-		for from := 0; from < parts[pi].Len(); from += traceChunk {
-			chunks = append(chunks, chunk{pi, from, min(from+traceChunk, parts[pi].Len())})
+		for from := max(0, start-parts[pi].From); from < parts[pi].Len(); from += traceChunkSteps {
+			chunks = append(chunks, traceChunk{pi, from, min(from+traceChunkSteps, parts[pi].Len())})
 		}
 	}
-	return trace.WriteChunks(w, len(chunks), func(c int, buf []byte) ([]byte, error) {
+	return chunks
+}
+
+func encodeTraceChunk(parts []vm.TracePart, runs []traceRun, chunks []traceChunk) func(int, []byte) ([]byte, error) {
+	return func(c int, buf []byte) ([]byte, error) {
 		ch := chunks[c]
-		p := &parts[ch.part]
 		size := (ch.to - ch.from) * trace.EntrySize
 		buf = slices.Grow(buf, size)[:size]
-		err := eachRelocated(runs, p, ch.from, ch.to, func(run *traceRun, i, j int) {
-			out := buf[(i-ch.from)*trace.EntrySize : (j-ch.from)*trace.EntrySize]
-			apBase, pcBase, fp := run.apBase, run.pcBase, run.fp
-			if p.Wide != nil {
-				for k, o := range p.Wide[i:j] {
-					e := (*[trace.EntrySize]byte)(out[k*trace.EntrySize:])
-					binary.LittleEndian.PutUint64(e[0:], o.AP+apBase)
-					binary.LittleEndian.PutUint64(e[8:], fp)
-					binary.LittleEndian.PutUint64(e[16:], o.PC+pcBase)
-				}
-				return
-			}
-			for k, o := range p.Narrow[i:j] {
+		return buf, encodeSteps(buf, runs, &parts[ch.part], ch.from, ch.to)
+	}
+}
+
+// encodeSteps writes the trace records of the steps [from, to) of part p
+// (indices into p) into out, which holds exactly them.
+func encodeSteps(out []byte, runs []traceRun, p *vm.TracePart, from, to int) error {
+	return eachRelocated(runs, p, from, to, func(run *traceRun, i, j int) {
+		out := out[(i-from)*trace.EntrySize : (j-from)*trace.EntrySize]
+		apBase, pcBase, fp := run.apBase, run.pcBase, run.fp
+		if p.Wide != nil {
+			for k, o := range p.Wide[i:j] {
 				e := (*[trace.EntrySize]byte)(out[k*trace.EntrySize:])
-				binary.LittleEndian.PutUint64(e[0:], uint64(o.AP)+apBase)
+				binary.LittleEndian.PutUint64(e[0:], o.AP+apBase)
 				binary.LittleEndian.PutUint64(e[8:], fp)
-				binary.LittleEndian.PutUint64(e[16:], uint64(o.PC)+pcBase)
+				binary.LittleEndian.PutUint64(e[16:], o.PC+pcBase)
 			}
-		})
-		return buf, err
+			return
+		}
+		// Sliding out (with its length checked once a step) keeps the loop
+		// free of bounds checks and spills: this loop is the trace file.
+		for _, o := range p.Narrow[i:j] {
+			if len(out) < trace.EntrySize {
+				break
+			}
+			binary.LittleEndian.PutUint64(out[0:8], uint64(o.AP)+apBase)
+			binary.LittleEndian.PutUint64(out[8:16], fp)
+			binary.LittleEndian.PutUint64(out[16:24], uint64(o.PC)+pcBase)
+			out = out[trace.EntrySize:]
+		}
 	})
 }
 
@@ -184,18 +208,33 @@ type memChunk struct {
 // WriteMemory writes the relocated memory in cairo-run's binary format,
 // in ascending address order.
 func (r *Runner) WriteMemory(w io.Writer) error {
-	rel := r.Relocation
+	chunks := r.memChunks(0, 0)
+	return trace.WriteChunks(w, len(chunks), r.encodeMemChunk(chunks))
+}
+
+// memChunks splits the cells from segment seg's offset start on (segment
+// by segment, in address order) into encoder chunks.
+func (r *Runner) memChunks(seg int, start uint64) []memChunk {
 	var chunks []memChunk
-	for i := 0; i < r.Mem.NumSegments(); i++ {
+	for i := seg; i < r.Mem.NumSegments(); i++ {
 		n := uint64(len(r.Mem.DenseCells(i)))
-		for from := uint64(0); from < n; from += memoryChunk {
+		from := uint64(0)
+		if i == seg {
+			from = start
+		}
+		for ; from < n; from += memoryChunk {
 			chunks = append(chunks, memChunk{seg: i, from: from, to: min(from+memoryChunk, n)})
 		}
 		if r.Mem.HasFarCells(i) {
 			chunks = append(chunks, memChunk{seg: i, far: true})
 		}
 	}
-	return trace.WriteChunks(w, len(chunks), func(c int, buf []byte) ([]byte, error) {
+	return chunks
+}
+
+func (r *Runner) encodeMemChunk(chunks []memChunk) func(int, []byte) ([]byte, error) {
+	rel := r.Relocation
+	return func(c int, buf []byte) ([]byte, error) {
 		ch := chunks[c]
 		base := rel.Bases[ch.seg]
 		if ch.far {
@@ -208,23 +247,27 @@ func (r *Runner) WriteMemory(w io.Writer) error {
 			}
 			return buf, nil
 		}
-		cells := r.Mem.DenseCells(ch.seg)[ch.from:ch.to]
-		at := base + ch.from
-		for {
-			var i int
-			buf, i = rel.AppendRecords(buf, cells, at)
-			if i == len(cells) {
-				return buf, nil
-			}
-			// A pointer that does not relocate to a small address: the
-			// felt (or the error) comes from the general relocation.
-			var err error
-			if buf, err = appendCell(buf, rel, at+uint64(i), &cells[i]); err != nil {
-				return nil, err
-			}
-			cells, at = cells[i+1:], at+uint64(i)+1
+		return appendCells(buf, rel, r.Mem.DenseCells(ch.seg)[ch.from:ch.to], base+ch.from)
+	}
+}
+
+// appendCells appends the records of the set cells among cells, the
+// cells of a segment from address at on.
+func appendCells(buf []byte, rel *memory.Relocation, cells []memory.Value, at uint64) ([]byte, error) {
+	for {
+		var i int
+		buf, i = rel.AppendRecords(buf, cells, at)
+		if i == len(cells) {
+			return buf, nil
 		}
-	})
+		// A pointer that does not relocate to a small address: the
+		// felt (or the error) comes from the general relocation.
+		var err error
+		if buf, err = appendCell(buf, rel, at+uint64(i), &cells[i]); err != nil {
+			return nil, err
+		}
+		cells, at = cells[i+1:], at+uint64(i)+1
+	}
 }
 
 // appendCell appends one memory record the slow way.

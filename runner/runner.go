@@ -74,6 +74,7 @@ type Runner struct {
 	zeroSeg       memory.Ptr
 	hasZeroSeg    bool
 	zeroSize      uint64
+	stream        *streamer // StreamFiles
 }
 
 // PublicCell is one public-memory offset of a segment, with its page.
@@ -282,7 +283,11 @@ func (r *Runner) RunUntilEnd(maxSteps uint64) error {
 	v := r.VM
 	end := r.End
 	// The loop stops at end, so it never steps at the final pc.
-	if err := v.RunTo(end, maxSteps); err != nil {
+	run := v.RunTo
+	if r.stream != nil {
+		run = r.runStreaming
+	}
+	if err := run(end, maxSteps); err != nil {
 		return err
 	}
 	if maxSteps == 0 {
@@ -369,6 +374,8 @@ func (r *Runner) EndRun() error {
 	if r.ended {
 		return &SetupError{"end_run called twice."}
 	}
+	// From here on set cells change (pointers into temporary segments).
+	r.streamJoin()
 	if err := r.Mem.RelocateTemporary(); err != nil {
 		return &AssertError{err.Error()}
 	}

@@ -24,7 +24,7 @@ func TestWriteTraceRunsAndWideParts(t *testing.T) {
 	prog, exec, other := m.AddSegment(), m.AddSegment(), m.AddSegment()
 	const assignImm = 0x480680017fff8000 // [ap] = imm, ap++
 	const jmpBack = 0x10780017fff7fff    // jmp rel imm
-	n := uint64(3 * traceChunk / 2)
+	n := uint64(3 * traceChunkSteps / 2)
 	for i := uint64(0); i < 8; i++ {
 		_ = m.Set(prog.AddUint(2*i), memory.FromUint64(assignImm))
 		_ = m.Set(prog.AddUint(2*i+1), memory.FromUint64(i))

@@ -14,6 +14,22 @@ import (
 // core while w receives the bytes in order. The first error, in chunk
 // order, stops the writing; nothing after that chunk is written.
 func WriteChunks(w io.Writer, n int, encode func(i int, buf []byte) ([]byte, error)) error {
+	return writeChunks(n, encode, func(_ int, b []byte) error {
+		_, err := w.Write(b)
+		return err
+	})
+}
+
+// WriteChunksAt is WriteChunks writing chunk i at offset at(i) of w (in
+// chunk order all the same), for a file whose pieces are not contiguous.
+func WriteChunksAt(w io.WriterAt, n int, at func(i int) int64, encode func(i int, buf []byte) ([]byte, error)) error {
+	return writeChunks(n, encode, func(i int, b []byte) error {
+		_, err := w.WriteAt(b, at(i))
+		return err
+	})
+}
+
+func writeChunks(n int, encode func(i int, buf []byte) ([]byte, error), emit func(i int, b []byte) error) error {
 	workers := min(runtime.GOMAXPROCS(0), n)
 	if workers <= 1 {
 		var buf []byte
@@ -22,7 +38,7 @@ func WriteChunks(w io.Writer, n int, encode func(i int, buf []byte) ([]byte, err
 			if err != nil {
 				return err
 			}
-			if _, err := w.Write(b); err != nil {
+			if err := emit(i, b); err != nil {
 				return err
 			}
 			buf = b
@@ -69,7 +85,7 @@ func WriteChunks(w io.Writer, n int, encode func(i int, buf []byte) ([]byte, err
 			err = r.err
 			break
 		}
-		if _, err = w.Write(r.buf); err != nil {
+		if err = emit(i, r.buf); err != nil {
 			break
 		}
 		frees[i%workers] <- r.buf

@@ -66,3 +66,33 @@ func TestWriteChunksWriterError(t *testing.T) {
 		t.Fatalf("error %v", err)
 	}
 }
+
+// atBuffer is an in-memory io.WriterAt.
+type atBuffer struct{ b []byte }
+
+func (a *atBuffer) WriteAt(p []byte, off int64) (int, error) {
+	if need := int(off) + len(p); need > len(a.b) {
+		a.b = append(a.b, make([]byte, need-len(a.b))...)
+	}
+	return copy(a.b[off:], p), nil
+}
+
+// WriteChunksAt puts each chunk at its offset: here the chunks in reverse
+// order of position.
+func TestWriteChunksAt(t *testing.T) {
+	const n, size = 40, 3
+	var got atBuffer
+	err := WriteChunksAt(&got, n, func(i int) int64 { return int64((n - 1 - i) * size) }, func(i int, buf []byte) ([]byte, error) {
+		return fmt.Appendf(buf, "%03d", i), nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []byte
+	for i := n - 1; i >= 0; i-- {
+		want = fmt.Appendf(want, "%03d", i)
+	}
+	if !bytes.Equal(got.b, want) {
+		t.Fatalf("got %s", got.b)
+	}
+}

@@ -115,11 +115,15 @@ func parseRunFlags(args []string, stderr io.Writer) (*runFlags, bool, error) {
 type cliFiles struct {
 	read   func(name string) ([]byte, error)
 	create func(name string) (io.WriteCloser, error)
+	// os: the files are the file system's, so the trace and memory files
+	// can be written during the run (see streamedFiles).
+	os bool
 }
 
 var osFiles = cliFiles{
 	read:   os.ReadFile,
 	create: func(name string) (io.WriteCloser, error) { return os.Create(name) },
+	os:     true,
 }
 
 func runCmd(args []string, stdout, stderr io.Writer, files cliFiles) int {
@@ -203,6 +207,13 @@ func runCmd(args []string, stdout, stderr io.Writer, files cliFiles) int {
 		return 1
 	}
 	r := c.Runner
+	// The files' encoding uses the core the run leaves free.
+	streamed, err := startStreaming(files, r, f.traceFile, f.memoryFile)
+	if err != nil {
+		fmt.Fprintf(stderr, "Error: %v\n", err)
+		return 1
+	}
+	defer streamed.discard()
 	runErr := c.run()
 	for _, w := range r.Warnings {
 		fmt.Fprintln(stdout, w)
@@ -233,7 +244,12 @@ func runCmd(args []string, stdout, stderr io.Writer, files cliFiles) int {
 			fmt.Fprintln(stdout, usage)
 		}
 	}
-	if err := writeTraceAndMemory(files, r, f.traceFile, f.memoryFile); err != nil {
+	if streamed != nil {
+		err = streamed.finish(r)
+	} else {
+		err = writeTraceAndMemory(files, r, f.traceFile, f.memoryFile)
+	}
+	if err != nil {
 		fmt.Fprintf(stderr, "Error: %v\n", err)
 		return 1
 	}

@@ -470,6 +470,21 @@ func (m *Memory) DenseCells(i int) []Value {
 	return nil
 }
 
+// SetCells returns the dense cells of segment i when every one of them
+// is set and the segment has no far cells (ok false otherwise). Memory is
+// write-once, so these cells keep their values (until RelocateTemporary
+// rewrites pointers into temporary segments): another goroutine may read
+// the returned slice while the run writes past its end. The count of
+// written cells makes the check O(1): it equals the dense length only
+// when no dense cell is a hole.
+func (m *Memory) SetCells(i int) (cells []Value, ok bool) {
+	s := m.seg(i)
+	if s == nil || len(s.far) > 0 || s.nset != uint64(len(s.cells)) {
+		return nil, false
+	}
+	return s.cells[:len(s.cells):len(s.cells)], true
+}
+
 // FarOffsets returns, in ascending order, the offsets of segment i's
 // cells that lie beyond its dense part.
 func (m *Memory) FarOffsets(i int) []uint64 {

@@ -278,3 +278,49 @@ func TestAppendRecords(t *testing.T) {
 		t.Fatalf("got %d bytes, want %d", len(out), len(exp))
 	}
 }
+
+// TestSetCells: the cells come back only while no dense cell is a hole
+// and no cell is far, through every way of writing (Set's fast and slow
+// paths, TrySet and Claim, which can skip cells).
+func TestSetCells(t *testing.T) {
+	m := New()
+	s := m.AddSegment()
+	if c, ok := m.SetCells(0); !ok || len(c) != 0 {
+		t.Fatalf("empty segment: %v %v", c, ok)
+	}
+	if _, ok := m.SetCells(1); ok {
+		t.Fatal("unknown segment")
+	}
+	for i := uint64(0); i < 3; i++ {
+		if err := m.Set(s.AddUint(i), FromUint64(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if c, ok := m.SetCells(0); !ok || len(c) != 3 || c[2] != FromUint64(2) {
+		t.Fatalf("3 cells: %v %v", c, ok)
+	}
+	m.Reserve(0, 64)
+	if !m.TrySet(s.AddUint(5), FromUint64(5)) {
+		t.Fatal("TrySet")
+	}
+	if _, ok := m.SetCells(0); ok {
+		t.Fatal("holes at 3 and 4")
+	}
+	*m.Claim(s.AddUint(4)) = FromUint64(4)
+	if _, ok := m.SetCells(0); ok {
+		t.Fatal("hole at 3")
+	}
+	if err := m.Set(s.AddUint(3), FromUint64(3)); err != nil {
+		t.Fatal(err)
+	}
+	c, ok := m.SetCells(0)
+	if !ok || len(c) != 6 || cap(c) != 6 {
+		t.Fatalf("6 cells: %d %d %v", len(c), cap(c), ok)
+	}
+	if err := m.Set(s.AddUint(1<<40), FromUint64(7)); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := m.SetCells(0); ok {
+		t.Fatal("far cell")
+	}
+}
