@@ -246,22 +246,8 @@ func (g *gen) addSubKernel(name string) {
 	g.l(name + "_loop:")
 	g.i("TESTQ CX, CX")
 	g.i("JEQ " + name + "_done")
-	g.load("DI", X, S)
-	g.load("SI", Y, S)
-	for k := range 5 {
-		g.i("VPSUBQ %s, %s, %s", z(Y[k]), z(X[k]), z(D[k]))
-		g.i("VPADDQ %s, %s, %s", z(Y[k]), z(X[k]), z(X[k]))
-	}
-	g.carry(X, 22, false)
-	g.reduce(X, Y, 22)
-	g.join(Y, [4]int{0, 1, 2, 3}, 22)
-	g.store("DI", [4]int{0, 1, 2, 3}, S)
-	// x − y + p in [1, 2p): signed limbs normalized, then reduced.
-	g.i("MOVQ $1, AX")
-	g.i("VPBROADCASTQ AX, %s", z(22))
-	g.i("VPADDQ %s, %s, %s", z(22), z(D[0]), z(D[0]))
-	g.i("VPADDQ %s, %s, %s", z(rP3), z(D[3]), z(D[3]))
-	g.i("VPADDQ %s, %s, %s", z(rP4), z(D[4]), z(D[4]))
+	g.sumAndDifference(X, Y, D, S)
+	// x − y + p in [1, 2p): normalized, then reduced.
 	g.carry(D, 22, true)
 	g.reduce(D, Y, 22)
 	g.join(Y, [4]int{0, 1, 2, 3}, 22)
@@ -302,23 +288,8 @@ func (g *gen) kernel(name string, constT bool) {
 	g.l(name + "_loop:")
 	g.i("TESTQ CX, CX")
 	g.i("JEQ " + name + "_done")
-	g.load("DI", X, S)
-	g.load("SI", Y, S)
-	for k := range 5 {
-		g.i("VPSUBQ %s, %s, %s", z(Y[k]), z(X[k]), z(D[k]))
-		g.i("VPADDQ %s, %s, %s", z(Y[k]), z(X[k]), z(X[k]))
-	}
-	// x + y < 2p: normalized, reduced into [0, p), stored to x.
-	g.carry(X, 22, false)
-	g.reduce(X, Y, 22)
-	g.join(Y, [4]int{0, 1, 2, 3}, 22)
-	g.store("DI", [4]int{0, 1, 2, 3}, S)
-	// 16·(x − y + p), in [16, 32p): signed limbs, then normalized.
-	g.i("MOVQ $1, AX")
-	g.i("VPBROADCASTQ AX, %s", z(22))
-	g.i("VPADDQ %s, %s, %s", z(22), z(D[0]), z(D[0]))
-	g.i("VPADDQ %s, %s, %s", z(rP3), z(D[3]), z(D[3]))
-	g.i("VPADDQ %s, %s, %s", z(rP4), z(D[4]), z(D[4]))
+	g.sumAndDifference(X, Y, D, S)
+	// 16·(x − y + p), in [16, 32p): shifted, then normalized.
 	for k := range 5 {
 		g.i("VPSLLQ $4, %s, %s", z(D[k]), z(D[k]))
 	}
@@ -370,4 +341,25 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
+}
+
+// sumAndDifference emits, for the elements at DI and SI: x + y reduced and
+// stored back to DI, and the limb-wise difference x − y + p left in D
+// (signed limbs, not yet normalized).
+func (g *gen) sumAndDifference(X, Y, D [5]int, S [4]int) {
+	g.load("DI", X, S)
+	g.load("SI", Y, S)
+	for k := range 5 {
+		g.i("VPSUBQ %s, %s, %s", z(Y[k]), z(X[k]), z(D[k]))
+		g.i("VPADDQ %s, %s, %s", z(Y[k]), z(X[k]), z(X[k]))
+	}
+	g.carry(X, 22, false)
+	g.reduce(X, Y, 22)
+	g.join(Y, [4]int{0, 1, 2, 3}, 22)
+	g.store("DI", [4]int{0, 1, 2, 3}, S)
+	g.i("MOVQ $1, AX")
+	g.i("VPBROADCASTQ AX, %s", z(22))
+	g.i("VPADDQ %s, %s, %s", z(22), z(D[0]), z(D[0]))
+	g.i("VPADDQ %s, %s, %s", z(rP3), z(D[3]), z(D[3]))
+	g.i("VPADDQ %s, %s, %s", z(rP4), z(D[4]), z(D[4]))
 }
